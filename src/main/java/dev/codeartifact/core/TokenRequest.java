@@ -209,6 +209,18 @@ public final class TokenRequest {
       return this;
     }
 
+    /** An independent copy, so one validated template can seed several requests. */
+    public Builder copy() {
+      Builder b = new Builder();
+      b.domain = domain;
+      b.domainOwner = domainOwner;
+      b.region = region;
+      b.durationSeconds = durationSeconds;
+      b.profile = profile;
+      b.endpoint = endpoint;
+      return b;
+    }
+
     public TokenRequest build() throws InvalidParameterException {
       if (domain == null) {
         throw new InvalidParameterException("codeartifact.domain", "",

@@ -1,0 +1,66 @@
+package dev.codeartifact.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One token per distinct request per build, however many modules, threads ({@code -T}) and entry points
+ * ask. Shared by everything loaded from this plugin's class realm; a memoised token is handed out again
+ * only while it keeps the margin, so a long build (or a daemon reusing the realm) renews it in time.
+ */
+public final class TokenService {
+  /** Smallest life a token handed to a build must have left. */
+  public static final Duration MIN_MARGIN = Duration.ofMinutes(5);
+
+  private static final TokenService SHARED = new TokenService(Clock.systemUTC());
+
+  private final Clock clock;
+  private final Map<TokenRequest, AuthorizationToken> memo = new ConcurrentHashMap<>();
+  private final Map<TokenRequest, Object> locks = new ConcurrentHashMap<>();
+
+  TokenService(Clock clock) {
+    this.clock = clock;
+  }
+
+  public static TokenService shared() {
+    return SHARED;
+  }
+
+  /** Returns the memoised token for {@code request} if it still keeps the margin, else null. */
+  public AuthorizationToken peek(TokenRequest request) {
+    AuthorizationToken t = memo.get(request);
+    return t != null && t.isUsableAt(clock.instant(), MIN_MARGIN) ? t : null;
+  }
+
+  /** Remembers a token obtained elsewhere (another class realm of the same build). */
+  public void remember(TokenRequest request, AuthorizationToken token) {
+    memo.put(request, token);
+  }
+
+  /**
+   * The token for {@code request}: memoised, or fetched from {@code source} by exactly one thread while
+   * the others for the same request wait. Failures are not memoised.
+   */
+  public AuthorizationToken get(TokenRequest request, TokenSource source) throws CodeArtifactException {
+    AuthorizationToken t = peek(request);
+    if (t != null) {
+      return t;
+    }
+    Object lock = locks.computeIfAbsent(request, r -> new Object());
+    synchronized (lock) {
+      t = peek(request);
+      if (t == null) {
+        t = source.fetch(request);
+        memo.put(request, t);
+      }
+      return t;
+    }
+  }
+
+  /** Forgets everything (purge goal, tests). */
+  public void clear() {
+    memo.clear();
+  }
+}

@@ -1,0 +1,126 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.TokenPlanner;
+import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.TokenService;
+import dev.codeartifact.core.TokenSource;
+import dev.codeartifact.core.TokenSources;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.Server;
+
+/**
+ * The one flow behind the goal and the build-extension participant: configuration and the build's
+ * repositories in, a token per distinct domain out, applied to every copy of the credentials.
+ */
+final class BuildAuthenticator {
+  private final BuildLog log;
+
+  BuildAuthenticator(BuildLog log) {
+    this.log = log;
+  }
+
+  /** What happened, for callers that word their own summary (and for tests). */
+  static final class Outcome {
+    final Map<String, AuthorizationToken> applied = new LinkedHashMap<>();
+    boolean nothingFound;
+  }
+
+  Outcome authenticate(MavenSession session, Configuration config) throws CodeArtifactException {
+    Outcome outcome = new Outcome();
+    // Validate everything before looking at the network or the build.
+    config.tokenRequestTemplate();
+    Set<String> explicitIds = config.serverIds();
+    TokenPlanner.Plan plan = TokenPlanner.plan(config, BuildRepositories.of(session));
+    if (plan.warning() != null) {
+      log.warn(plan.warning());
+    }
+    if (plan.isEmpty()) {
+      outcome.nothingFound = true;
+      return outcome;
+    }
+    if (session.isOffline()) {
+      log.warn("Offline build (-o): not requesting a CodeArtifact token; repositories that need one will fail");
+      return outcome;
+    }
+    TokenSource source = TokenSources.forBuild(config, log);
+    for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
+      TokenRequest request = e.getKey();
+      List<String> ids = new ArrayList<>();
+      for (String id : e.getValue()) {
+        if (explicitIds.contains(id) || !hasUserPassword(session, id)) {
+          ids.add(id);
+        }
+      }
+      if (ids.isEmpty()) {
+        continue;
+      }
+      AuthorizationToken token = TokenService.shared().peek(request);
+      if (token == null) {
+        // Another realm of this build (core extension, build extension) may already have applied one.
+        token = AppliedTokens.lookup(session.getRequest(), request, ids);
+        if (token != null && token.isUsableAt(Instant.now(), TokenService.MIN_MARGIN)) {
+          TokenService.shared().remember(request, token);
+          log.debug("CodeArtifact token for " + request.describe() + " already applied to " + ids);
+        }
+      }
+      boolean alreadyApplied = token != null && allCarry(session, ids, token);
+      token = TokenService.shared().get(request, source);
+      if (alreadyApplied && allCarry(session, ids, token)) {
+        continue;
+      }
+      Map<String, AuthorizationToken> byId = new LinkedHashMap<>();
+      for (String id : ids) {
+        byId.put(id, token);
+      }
+      MavenCredentials.apply(session, byId, log);
+      AppliedTokens.record(request, ids, token);
+      outcome.applied.putAll(byId);
+      log.info("CodeArtifact token for " + request.describe() + " applied to " + String.join(", ", ids)
+          + "; expires " + token.expiration().truncatedTo(ChronoUnit.SECONDS) + " (in "
+          + human(Duration.between(Instant.now(), token.expiration())) + ")");
+    }
+    return outcome;
+  }
+
+  /**
+   * A server whose password the user set (settings.xml, maybe from an environment variable) is left
+   * alone unless named in serverIds; an unresolved {@code ${...}} counts as unset.
+   */
+  private boolean hasUserPassword(MavenSession session, String id) {
+    Server server = AppliedTokens.server(session.getRequest(), id);
+    if (server == null || server.getPassword() == null || server.getPassword().isEmpty()
+        || server.getPassword().contains("${") || AppliedTokens.isOurs(server)) {
+      return false;
+    }
+    log.info("Server " + id + " has a password in settings.xml: keeping it instead of a CodeArtifact token"
+        + " (name it in codeartifact.serverIds to use the token)");
+    return true;
+  }
+
+  private static boolean allCarry(MavenSession session, List<String> ids, AuthorizationToken token) {
+    for (String id : ids) {
+      Server s = AppliedTokens.server(session.getRequest(), id);
+      if (s == null || !token.secret().equals(s.getPassword())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String human(Duration d) {
+    long minutes = Math.max(0, d.toMinutes());
+    return minutes >= 60 ? (minutes / 60) + " h " + (minutes % 60) + " min" : minutes + " min";
+  }
+}

@@ -1,0 +1,112 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.InvalidParameterException;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.MavenExecutionException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The build extension: with {@code <extensions>true</extensions>} Maven calls {@link #afterProjectsRead}
+ * after reading the POMs and before resolving any module's dependencies or plugins, which is the earliest
+ * point where the plugin's POM configuration exists. Same flow as the goal.
+ */
+@Named("codeartifact")
+@Singleton
+public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
+  static final String PLUGIN_KEY = "dev.codeartifact:codeartifact-maven-plugin";
+  private static final Logger LOG = LoggerFactory.getLogger(ExtensionParticipant.class);
+
+  @Override
+  public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
+    Configuration config = configuration(session);
+    try {
+      if (config.skip()) {
+        LOG.info("Skipping CodeArtifact authentication (codeartifact.skip)");
+        return;
+      }
+      BuildAuthenticator.Outcome outcome = new BuildAuthenticator(MavenLogs.of(LOG)).authenticate(session, config);
+      if (outcome.nothingFound) {
+        LOG.debug("CodeArtifact build extension: no CodeArtifact repository and no codeartifact.serverIds");
+      }
+    } catch (InvalidParameterException e) {
+      throw new MavenExecutionException(ErrorMessages.forPom(e), pom(session));
+    } catch (CodeArtifactException e) {
+      throw new MavenExecutionException(e.getMessage(), pom(session));
+    }
+  }
+
+  private static java.io.File pom(MavenSession session) {
+    MavenProject top = session.getTopLevelProject();
+    return top == null ? null : top.getFile();
+  }
+
+  /**
+   * The plugin's {@code <configuration>} (plugin level, then the authenticate execution) from the first
+   * project that declares it, then user properties, system properties and that project's properties.
+   */
+  static Configuration configuration(MavenSession session) {
+    Map<String, String> values = new LinkedHashMap<>();
+    MavenProject declaring = null;
+    for (MavenProject project : session.getProjects()) {
+      Plugin plugin = project.getPlugin(PLUGIN_KEY);
+      if (plugin != null) {
+        declaring = project;
+        read(plugin.getConfiguration(), values);
+        for (PluginExecution execution : plugin.getExecutions()) {
+          if (execution.getGoals().contains("authenticate")) {
+            read(execution.getConfiguration(), values);
+          }
+        }
+        break;
+      }
+    }
+    Properties[] layers = {
+      session.getRequest().getUserProperties(),
+      session.getRequest().getSystemProperties(),
+      declaring == null ? null : declaring.getProperties()
+    };
+    for (String property : Configuration.PROPERTIES) {
+      for (Properties layer : layers) {
+        if (!values.containsKey(property) && layer != null && layer.getProperty(property) != null) {
+          values.put(property, layer.getProperty(property));
+        }
+      }
+    }
+    return Configuration.of(values);
+  }
+
+  /** Reads simple child elements of a configuration DOM without linking to a particular Xpp3Dom class. */
+  private static void read(Object dom, Map<String, String> into) {
+    if (dom == null) {
+      return;
+    }
+    try {
+      Method getChild = dom.getClass().getMethod("getChild", String.class);
+      for (String property : Configuration.PROPERTIES) {
+        String element = property.substring("codeartifact.".length());
+        Object child = getChild.invoke(dom, element);
+        if (child != null) {
+          Object value = child.getClass().getMethod("getValue").invoke(child);
+          if (value != null && !value.toString().trim().isEmpty() && !value.toString().contains("${")) {
+            into.put(property, value.toString().trim());
+          }
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("Could not read the plugin configuration: " + e.getClass().getSimpleName());
+    }
+  }
+}

@@ -1,0 +1,299 @@
+package dev.codeartifact.core.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.TokenRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiskTokenCacheTest {
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  static final String SECRET = "eyJ2ZXIiOjEsImlzdSI6MTcwMDAwMDAwMH0.c2VjcmV0LXRva2Vu";
+
+  @TempDir Path tmp;
+  Path dir;
+  MutableClock clock;
+  RecordingLog log;
+  DiskTokenCache cache;
+  CacheKey key;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    dir = tmp.resolve("home/.m2/codeartifact-cache");
+    clock = new MutableClock(T0);
+    log = new RecordingLog();
+    cache = new DiskTokenCache(dir, clock, log);
+    key = CacheKey.of(TokenRequest.builder().domain("acme").domainOwner("123456789012").region("us-east-1").build(),
+        Collections.<String, String>emptyMap(), tmp.resolve("home"));
+  }
+
+  static AuthorizationToken token(String secret, Instant expiration) {
+    return new AuthorizationToken(secret, expiration);
+  }
+
+  private List<String> listDir() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+    }
+  }
+
+  private String fileText() throws IOException {
+    return new String(Files.readAllBytes(cache.fileFor(key)), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void defaultDirectory() {
+    Path home = Paths.get("/home/u");
+    assertEquals(home.resolve(".m2/codeartifact-cache"),
+        DiskTokenCache.defaultDirectory(Collections.<String, String>emptyMap(), home));
+    Map<String, String> env = new HashMap<String, String>();
+    env.put("CODEARTIFACT_CACHE_DIR", "~/elsewhere");
+    assertEquals(home.resolve("elsewhere"), DiskTokenCache.defaultDirectory(env, home));
+    env.put("CODEARTIFACT_CACHE_DIR", " ");
+    assertEquals(home.resolve(".m2/codeartifact-cache"), DiskTokenCache.defaultDirectory(env, home));
+  }
+
+  @Test
+  void storeAndLoadRoundTrip() throws Exception {
+    AuthorizationToken t = token(SECRET, T0.plus(Duration.ofHours(12)));
+    assertNull(cache.lookup(key));
+    assertTrue(cache.store(key, t));
+    assertEquals(t, cache.lookup(key));
+    CachedToken entry = cache.read(key);
+    assertEquals(T0, entry.fetchedAt());
+    assertEquals(Duration.ofHours(1), entry.margin());
+
+    // another instance (another build) reads the same file
+    assertEquals(t, new DiskTokenCache(dir, clock, null).lookup(key));
+
+    // file name: the key hash only; content: the key hash, never the clear key
+    assertEquals(Collections.singletonList(key.hash()), listDir());
+    String text = fileText();
+    assertTrue(text.contains("version=1\n"), text);
+    assertTrue(text.contains("key=" + key.hash() + "\n"));
+    assertTrue(text.contains("fetchedAt=2026-01-01T00:00:00Z\n"));
+    assertTrue(text.contains("expiration=2026-01-01T12:00:00Z\n"));
+    assertTrue(text.contains("token=" + SECRET + "\n"));
+    assertFalse(text.contains("acme"));
+    assertFalse(text.contains("123456789012"));
+    assertFalse(log.all().contains(SECRET), "no token in any log line");
+    assertFalse(cache.toString().contains(SECRET));
+  }
+
+  @Test
+  void marginAndExpiryWithMovingClock() throws Exception {
+    cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
+    clock.advance(Duration.ofHours(10));
+    assertNotNull(cache.lookup(key));
+    clock.advance(Duration.ofMinutes(59)); // 61 min left
+    assertNotNull(cache.lookup(key));
+    clock.advance(Duration.ofMinutes(2)); // 59 min left: within the 1 h margin
+    assertNull(cache.lookup(key));
+    assertNotNull(cache.read(key), "not expired yet, only within margin");
+    clock.advance(Duration.ofHours(1)); // expired
+    assertNull(cache.read(key));
+    assertTrue(log.all().contains("expired"), log.all());
+
+    // replaced by the next store
+    cache.store(key, token("fresh", clock.instant().plus(Duration.ofHours(12))));
+    assertEquals("fresh", cache.lookup(key).secret());
+  }
+
+  @Test
+  void permissionsFromCreation() throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.getParent())));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.fileFor(key))));
+    // replaced file keeps 0600
+    cache.store(key, token("second", T0.plus(Duration.ofHours(12))));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.fileFor(key))));
+    // lock file too
+    try (DiskTokenCache.FileLockHandle h = cache.lockExclusive(key, Duration.ofSeconds(1))) {
+      assertNotNull(h);
+      assertEquals("rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.lockFileFor(key))));
+    }
+  }
+
+  @Test
+  void atomicWriteLeavesNoTemporaryFiles() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      cache.store(key, token(SECRET + i, T0.plus(Duration.ofHours(12))));
+    }
+    assertEquals(Collections.singletonList(key.hash()), listDir());
+    assertEquals(SECRET + 19, cache.lookup(key).secret());
+  }
+
+  private void assertIgnoredAndReplaced(byte[] content) throws Exception {
+    Files.createDirectories(dir);
+    Files.write(cache.fileFor(key), content);
+    log.lines.clear();
+    assertNull(cache.lookup(key));
+    assertNull(cache.read(key));
+    assertEquals(0, log.count("WARN"), log.all());
+    assertTrue(log.count("DEBUG") > 0);
+    assertTrue(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12)))));
+    assertEquals(SECRET, cache.lookup(key).secret());
+  }
+
+  private String valid(String secret) {
+    return "version=1\nkey=" + key.hash() + "\nfetchedAt=2026-01-01T00:00:00Z\nexpiration=2026-01-01T12:00:00Z\n"
+        + "token=" + secret + "\n";
+  }
+
+  @Test
+  void badFilesAreIgnoredAndReplaced() throws Exception {
+    String good = valid("old-token");
+    List<byte[]> bad = new ArrayList<byte[]>();
+    bad.add(new byte[0]); // empty
+    bad.add(good.substring(0, good.length() - 8).getBytes(StandardCharsets.UTF_8)); // truncated mid-token
+    bad.add(good.substring(0, good.indexOf("token=")).getBytes(StandardCharsets.UTF_8)); // truncated: no token
+    bad.add(good.replace("version=1", "version=2").getBytes(StandardCharsets.UTF_8)); // unknown version
+    bad.add(good.replace("version=1\n", "").getBytes(StandardCharsets.UTF_8)); // no version
+    bad.add(good.replace(key.hash(), CacheKey.sha256Hex("another key")).getBytes(StandardCharsets.UTF_8)); // foreign
+    bad.add(good.replace("expiration=2026-01-01T12:00:00Z", "expiration=2025-12-31T23:00:00Z")
+        .getBytes(StandardCharsets.UTF_8)); // expired
+    bad.add(good.replace("expiration=2026-01-01T12:00:00Z", "expiration=tomorrow").getBytes(StandardCharsets.UTF_8));
+    bad.add((good + "token=dup\n").getBytes(StandardCharsets.UTF_8)); // duplicate
+    bad.add((good + "extra=1\n").getBytes(StandardCharsets.UTF_8)); // unknown field
+    bad.add(good.replace("token=old-token", "token=").getBytes(StandardCharsets.UTF_8)); // empty token
+    bad.add("{\"version\":1}\n".getBytes(StandardCharsets.UTF_8)); // some other format
+    byte[] garbage = new byte[4096];
+    new Random(42).nextBytes(garbage);
+    bad.add(garbage); // binary
+    byte[] huge = new byte[DiskTokenCache.MAX_FILE_BYTES + 10];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    bad.add(huge); // too large
+    for (byte[] content : bad) {
+      assertIgnoredAndReplaced(content);
+      assertFalse(log.all().contains("old-token"), "a bad file's content is never logged");
+    }
+    // and the well-formed one is accepted
+    Files.write(cache.fileFor(key), good.getBytes(StandardCharsets.UTF_8));
+    assertEquals("old-token", cache.lookup(key).secret());
+  }
+
+  @Test
+  void directoryInPlaceOfFileIsIgnored() throws Exception {
+    Files.createDirectories(cache.fileFor(key));
+    assertNull(cache.lookup(key));
+    assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1))))); // cannot replace: one WARN
+    assertEquals(1, log.count("WARN"));
+  }
+
+  @Test
+  void unusableDirectoryDegradesWithOneWarning() throws Exception {
+    // a regular file where the folder should be: fails even for root, unlike chmod
+    Files.createDirectories(tmp.resolve("home/.m2"));
+    Files.write(dir, "not a folder".getBytes(StandardCharsets.UTF_8));
+    assertNull(cache.lookup(key));
+    assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1)))));
+    assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1)))));
+    assertFalse(cache.invalidate(key));
+    assertEquals(0, cache.purge());
+    assertEquals(1, log.count("WARN"), log.all());
+    assertFalse(log.all().contains(SECRET));
+  }
+
+  @Test
+  void readOnlyDirectory() throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
+    try {
+      assumeTrue(!Files.isWritable(dir), "running as root: permissions are not enforced");
+      assertEquals(SECRET, cache.lookup(key).secret(), "still readable");
+      assertFalse(cache.store(key, token("new", T0.plus(Duration.ofHours(12)))));
+      assertEquals(1, log.count("WARN"));
+    } finally {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void invalidateAndPurge() throws Exception {
+    CacheKey other = CacheKey.of(TokenRequest.builder().domain("other").build(),
+        Collections.<String, String>emptyMap(), tmp.resolve("home"));
+    cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
+    cache.store(other, token(SECRET, T0.plus(Duration.ofHours(12))));
+    try (DiskTokenCache.FileLockHandle h = cache.lockExclusive(key, Duration.ofSeconds(1))) {
+      assertNotNull(h);
+    }
+    Files.write(dir.resolve("." + key.hash() + ".abc.tmp"), new byte[] {1});
+    Files.write(dir.resolve("README.txt"), new byte[] {1});
+
+    assertTrue(cache.invalidate(key));
+    assertFalse(cache.invalidate(key));
+    assertNull(cache.lookup(key));
+    assertNotNull(cache.lookup(other));
+
+    cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
+    assertEquals(2, cache.purge());
+    assertEquals(Collections.singletonList("README.txt"), listDir(), "only foreign files remain");
+    assertEquals(0, cache.purge());
+    assertEquals(0, new DiskTokenCache(tmp.resolve("nowhere"), clock, log).purge());
+  }
+
+  @Test
+  void purgeKeepsHeldLocks() throws Exception {
+    cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
+    try (DiskTokenCache.FileLockHandle h = cache.lockExclusive(key, Duration.ofSeconds(1))) {
+      assertNotNull(h);
+      assertEquals(1, cache.purge());
+      assertTrue(Files.exists(cache.lockFileFor(key)));
+    }
+  }
+
+  @Test
+  void lockTimesOutWhenHeld() throws Exception {
+    try (DiskTokenCache.FileLockHandle h = cache.lockExclusive(key, Duration.ofSeconds(1))) {
+      assertNotNull(h);
+      long start = System.nanoTime();
+      // same JVM: the file lock table reports the overlap, which counts as "held elsewhere"
+      assertNull(cache.lockExclusive(key, Duration.ofMillis(300)));
+      assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos());
+    }
+    try (DiskTokenCache.FileLockHandle h = cache.lockExclusive(key, Duration.ZERO)) {
+      assertNotNull(h, "released");
+    }
+  }
+
+  @Test
+  void tokensWithLineBreaksAreNotCached() throws Exception {
+    assertFalse(cache.store(key, token("bad\ntoken=x", T0.plus(Duration.ofHours(1)))));
+    assertNull(cache.lookup(key));
+  }
+
+  @Test
+  void parseIsStrictAboutTheKeyHash() {
+    byte[] bytes = valid("t").getBytes(StandardCharsets.UTF_8);
+    assertEquals("t", DiskTokenCache.parse(bytes, key).token().secret());
+    assertArrayEquals(bytes, valid("t").getBytes(StandardCharsets.UTF_8));
+  }
+}
