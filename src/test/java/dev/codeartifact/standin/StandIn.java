@@ -52,6 +52,35 @@ import java.util.zip.ZipOutputStream;
  * <pre>
  * java -cp target/test-classes dev.codeartifact.standin.StandIn --port 0 --data DIR [--port-file FILE] [--bind 127.0.0.1]
  * </pre>
+ * Prints {@code CodeArtifact stand-in listening on http://127.0.0.1:PORT (data DIR)} (then one informational line
+ * about the S3 port) and, once listening, writes PORT (digits, no newline) atomically to the port file. Runs until
+ * {@code GET /_standin/shutdown} (process exits 0) or kill. Programmatic: {@link #start(int, Path)}.
+ *
+ * <h2>Token API</h2>
+ * {@code POST /v1/authorization-token?domain=D[&domain-owner=O][&duration=N]} needs a SigV4-shaped Authorization
+ * header (checked by regex only; access key {@value #REJECTED_ACCESS_KEY} is rejected), validates the parameters
+ * like the service, and answers {@code {"authorizationToken":"...","expiration":1.7000432E9}}. Errors are
+ * {@code {"message":"..."}} with {@code x-amzn-ErrorType}. Fault injection by domain prefix: {@code throttleN-},
+ * {@code error500xN-}, {@code denied-}, {@code missing-}, {@code garbage-}, {@code notoken-}, {@code expired-},
+ * {@code slow-} (60 s), {@code ttlN-}. Issued tokens are appended to {@code DATA/issued-tokens.txt}.
+ *
+ * <h2>Repositories</h2>
+ * {@code /maven/REPO/PATH} and {@code /maven/d/DOMAIN-OWNER/REPO/PATH}: Basic {@code aws:TOKEN} with an issued,
+ * unexpired token (bound to the domain named by a CodeArtifact-style Host header or the VPC path form); 401 with
+ * a challenge, none for repositories named {@code nochallenge*}. GET/HEAD serve {@code DATA/repos/REPO/PATH},
+ * else synthetic POMs/jars under {@code dev/codeartifact/protected/}, else checksums of either. GET of a jar
+ * answers 307 to {@code http://HOST:S3PORT/_s3/REPO/PATH?...X-Amz-Signature=...}: HOST from the Host header,
+ * S3PORT a second listener (another origin, as with real S3) that serves only {@code /_s3/} (the main port serves
+ * {@code /_s3/} too); {@code /_s3/} needs no auth and answers 400 when an Authorization header is present.
+ * PUT stores (201); {@code PUT /seed/REPO/PATH} stores without auth.
+ *
+ * <h2>Control (GET, no auth, text/plain)</h2>
+ * {@code /_standin/health}, {@code /_standin/count[?domain=D]}, {@code /_standin/tokens},
+ * {@code /_standin/requests?repo=R} (lines {@code METHOD STATUS PATH}), {@code /_standin/unauthorized?repo=R},
+ * {@code /_standin/stats}, {@code /_standin/expire?domain=D}, {@code /_standin/shutdown}.
+ *
+ * <p>{@code DATA/standin.log} gets one line per request (time, method, path, status; the query only for the token
+ * and control APIs) and never a header value or token.
  *
  * <p>The code deliberately sticks to the Java 8 API so it compiles whatever release the test sources use.
  */

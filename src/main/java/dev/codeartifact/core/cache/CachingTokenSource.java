@@ -33,6 +33,10 @@ import java.util.function.Supplier;
  * </ol>
  *
  * So concurrent builds (processes or threads) with an empty cache make one delegate call between them.
+ * {@link java.nio.channels.FileLock}s belong to the whole JVM, so threads of one JVM first queue on a
+ * per-key {@link ReentrantLock} (shared by every instance loaded by the same class loader, keyed by the
+ * lock file path); an instance from another class loader of the same JVM sees
+ * {@link java.nio.channels.OverlappingFileLockException}, which counts as "held elsewhere", and waits too.
  * When a lock cannot be had within the timeout, or the file system does not support locking, or the
  * folder is unusable, a WARN is logged and the token is fetched without the lock; cache trouble never
  * fails a build. Failures of the delegate itself (a {@link CodeArtifactException}) are passed on as is.

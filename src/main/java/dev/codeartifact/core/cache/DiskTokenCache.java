@@ -284,6 +284,12 @@ public final class DiskTokenCache {
   }
 
   private static void deleteLockIfFree(Path f) throws IOException {
+    ReentrantLock inJvm = JVM_LOCKS.get(f.toString());
+    if (inJvm != null && inJvm.isLocked()) {
+      // a thread of this JVM may hold the file lock; on POSIX, closing any other channel of the file
+      // would release that lock, so do not even open it
+      return;
+    }
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
