@@ -4,6 +4,10 @@ import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.InvalidParameterException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.project.MavenProject;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -61,6 +65,21 @@ public class AuthenticateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  /**
+   * Maven resolved this module's dependencies before this goal ran; as the goal is an aggregator, that
+   * pass is lenient and leaves out what failed with 401. Handing Maven a new (equal) set of dependency
+   * artifacts makes it resolve again, now authenticated, before the next mojo that needs them.
+   */
+  static void forceDependencyResolution(MavenProject project) {
+    if (project == null) {
+      return;
+    }
+    Set<Artifact> artifacts = project.getDependencyArtifacts();
+    if (artifacts != null) {
+      project.setDependencyArtifacts(new LinkedHashSet<>(artifacts));
+    }
+  }
+
   @Override
   public void execute() throws MojoExecutionException {
     if (skip) {
@@ -78,6 +97,9 @@ public class AuthenticateMojo extends AbstractMojo {
     try {
       BuildAuthenticator.Outcome outcome =
           new BuildAuthenticator(MavenLogs.of(getLog())).authenticate(session, Configuration.of(values));
+      if (!outcome.applied.isEmpty()) {
+        forceDependencyResolution(session.getCurrentProject());
+      }
       if (outcome.nothingFound) {
         getLog().warn("No CodeArtifact repository in this build and no codeartifact.serverIds: nothing to"
             + " authenticate (set codeartifact.domain and codeartifact.serverIds, or use CodeArtifact repository URLs)");

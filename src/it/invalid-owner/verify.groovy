@@ -1,0 +1,9 @@
+def standin(String path) { new URL(standinUrl + path).text.trim() }
+def log = new File(basedir, "build.log").text
+
+assert log.contains("Invalid <domainOwner> (codeartifact.domainOwner) '12345': the domain owner is an AWS account id of exactly 12 digits")
+// Validation happens before any network call.
+assert standin("/_standin/count?domain=it-invalid-owner-${mavenLabel}") == "0"
+// One line, no stack trace without -e.
+assert !log.contains("\tat dev.codeartifact")
+true
