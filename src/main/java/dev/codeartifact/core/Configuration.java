@@ -24,10 +24,20 @@ public final class Configuration {
   public static final String SERVER_IDS = "codeartifact.serverIds";
   public static final String ENDPOINT = "codeartifact.endpoint";
   public static final String SKIP = "codeartifact.skip";
+  public static final String CACHE = "codeartifact.cache";
+  public static final String CACHE_DIR = "codeartifact.cacheDir";
+  public static final String TOKEN_FROM_ENVIRONMENT = "codeartifact.tokenFromEnvironment";
+  public static final String FAIL_ON_ERROR = "codeartifact.failOnError";
+  public static final String CONNECT_TIMEOUT = "codeartifact.connectTimeout";
+  public static final String READ_TIMEOUT = "codeartifact.readTimeout";
+  public static final String CA_BUNDLE = "codeartifact.caBundle";
+  public static final String FIPS = "codeartifact.fips";
+  public static final String DUALSTACK = "codeartifact.dualstack";
 
   /** Every property this plugin reads, for front ends that collect them from user properties. */
   public static final List<String> PROPERTIES = Collections.unmodifiableList(java.util.Arrays.asList(
-      DOMAIN, DOMAIN_OWNER, DURATION, REGION, PROFILE, SERVER_IDS, ENDPOINT, SKIP));
+      DOMAIN, DOMAIN_OWNER, DURATION, REGION, PROFILE, SERVER_IDS, ENDPOINT, SKIP, CACHE, CACHE_DIR,
+      TOKEN_FROM_ENVIRONMENT, FAIL_ON_ERROR, CONNECT_TIMEOUT, READ_TIMEOUT, CA_BUNDLE, FIPS, DUALSTACK));
 
   private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9_.\\-]+");
 

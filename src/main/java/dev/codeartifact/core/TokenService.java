@@ -1,5 +1,6 @@
 package dev.codeartifact.core;
 
+import dev.codeartifact.core.cache.CachedToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class TokenService {
   private static final TokenService SHARED = new TokenService(Clock.systemUTC());
 
   private final Clock clock;
-  private final Map<TokenRequest, AuthorizationToken> memo = new ConcurrentHashMap<>();
+  private final Map<TokenRequest, CachedToken> memo = new ConcurrentHashMap<>();
   private final Map<TokenRequest, Object> locks = new ConcurrentHashMap<>();
 
   TokenService(Clock clock) {
@@ -28,15 +29,18 @@ public final class TokenService {
     return SHARED;
   }
 
-  /** Returns the memoised token for {@code request} if it still keeps the margin, else null. */
+  /**
+   * Returns the memoised token for {@code request} while it keeps its margin (the cache's rule: a
+   * quarter of its life, at least 5 and at most 60 minutes), else null.
+   */
   public AuthorizationToken peek(TokenRequest request) {
-    AuthorizationToken t = memo.get(request);
-    return t != null && t.isUsableAt(clock.instant(), MIN_MARGIN) ? t : null;
+    CachedToken t = memo.get(request);
+    return t != null && t.isUsableAt(clock.instant()) ? t.token() : null;
   }
 
   /** Remembers a token obtained elsewhere (another class realm of the same build). */
   public void remember(TokenRequest request, AuthorizationToken token) {
-    memo.put(request, token);
+    memo.put(request, new CachedToken(token, clock.instant()));
   }
 
   /**
@@ -53,7 +57,7 @@ public final class TokenService {
       t = peek(request);
       if (t == null) {
         t = source.fetch(request);
-        memo.put(request, t);
+        memo.put(request, new CachedToken(t, clock.instant()));
       }
       return t;
     }

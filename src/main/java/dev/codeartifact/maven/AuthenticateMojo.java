@@ -3,14 +3,10 @@ package dev.codeartifact.maven;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.InvalidParameterException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
-import java.util.Map;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -26,44 +22,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mvn codeartifact:authenticate verify} runs it before any module resolves its dependencies.
  */
 @Mojo(name = "authenticate", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, aggregator = true)
-public class AuthenticateMojo extends AbstractMojo {
-  /** The CodeArtifact domain. Optional when the repositories' URLs name it (discovery); required with serverIds. */
-  @Parameter(property = Configuration.DOMAIN)
-  String domain;
-
-  /** The AWS account id (12 digits) that owns the domain. Default: the owner in the repository URL, else the caller's account. */
-  @Parameter(property = Configuration.DOMAIN_OWNER)
-  String domainOwner;
-
-  /** Token lifetime in seconds: 0 (the caller's role session) or 900 to 43200. Default: not sent (12 hours). */
-  @Parameter(property = Configuration.DURATION)
-  String durationSeconds;
-
-  /** AWS region of the domain. Default: the region in the repository URL, else the AWS region chain (AWS_REGION, profile). */
-  @Parameter(property = Configuration.REGION)
-  String region;
-
-  /** AWS named profile to sign in with. Default: the SDK's default credential chain (which honours AWS_PROFILE). */
-  @Parameter(property = Configuration.PROFILE)
-  String profile;
-
+public class AuthenticateMojo extends AbstractCodeArtifactMojo {
   /**
-   * Comma-separated server ids (repository, mirror or distribution ids) that get the token. Default:
-   * every repository of the build whose URL is a CodeArtifact URL.
+   * Skips the goal.
+   *
+   * @since 0.1.0
    */
-  @Parameter(property = Configuration.SERVER_IDS)
-  String serverIds;
-
-  /** CodeArtifact API URL, for VPC endpoints and tests. Default: the SDK's endpoint, which honours AWS_ENDPOINT_URL_CODEARTIFACT and AWS_ENDPOINT_URL. */
-  @Parameter(property = Configuration.ENDPOINT)
-  String endpoint;
-
-  /** Skips the goal. */
   @Parameter(property = Configuration.SKIP, defaultValue = "false")
   boolean skip;
-
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
 
   /**
    * Maven resolved this module's dependencies before this goal ran; as the goal is an aggregator, that
@@ -86,17 +52,9 @@ public class AuthenticateMojo extends AbstractMojo {
       getLog().info("Skipping CodeArtifact authentication (codeartifact.skip)");
       return;
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put(Configuration.DOMAIN, domain);
-    values.put(Configuration.DOMAIN_OWNER, domainOwner);
-    values.put(Configuration.DURATION, durationSeconds);
-    values.put(Configuration.REGION, region);
-    values.put(Configuration.PROFILE, profile);
-    values.put(Configuration.SERVER_IDS, serverIds);
-    values.put(Configuration.ENDPOINT, endpoint);
     try {
       BuildAuthenticator.Outcome outcome =
-          new BuildAuthenticator(MavenLogs.of(getLog())).authenticate(session, Configuration.of(values));
+          new BuildAuthenticator(MavenLogs.of(getLog())).authenticate(session, configuration());
       if (!outcome.applied.isEmpty()) {
         forceDependencyResolution(session.getCurrentProject());
       }

@@ -41,6 +41,10 @@ final class BuildAuthenticator {
     Outcome outcome = new Outcome();
     // Validate everything before looking at the network or the build.
     config.tokenRequestTemplate();
+    MavenNetwork.settings(config, session.getRequest());
+    config.bool(Configuration.FAIL_ON_ERROR, true);
+    config.bool(Configuration.CACHE, true);
+    config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
     Set<String> explicitIds = config.serverIds();
     TokenPlanner.Plan plan = TokenPlanner.plan(config, BuildRepositories.of(session));
     if (plan.warning() != null) {
@@ -54,7 +58,7 @@ final class BuildAuthenticator {
       log.warn("Offline build (-o): not requesting a CodeArtifact token; repositories that need one will fail");
       return outcome;
     }
-    TokenSource source = TokenSources.forBuild(config, log);
+    TokenSource source = TokenSources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
     for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
       TokenRequest request = e.getKey();
       List<String> ids = new ArrayList<>();
@@ -67,6 +71,7 @@ final class BuildAuthenticator {
         continue;
       }
       AuthorizationToken token = TokenService.shared().peek(request);
+      boolean failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
       if (token == null) {
         // Another realm of this build (core extension, build extension) may already have applied one.
         token = AppliedTokens.lookup(session.getRequest(), request, ids);
@@ -76,7 +81,16 @@ final class BuildAuthenticator {
         }
       }
       boolean alreadyApplied = token != null && allCarry(session, ids, token);
-      token = TokenService.shared().get(request, source);
+      try {
+        token = TokenService.shared().get(request, source);
+      } catch (CodeArtifactException ex) {
+        if (failOnError) {
+          throw ex;
+        }
+        log.warn(ex.getMessage() + " (codeartifact.failOnError=false: going on without a token for "
+            + String.join(", ", ids) + ")");
+        continue;
+      }
       if (alreadyApplied && allCarry(session, ids, token)) {
         continue;
       }

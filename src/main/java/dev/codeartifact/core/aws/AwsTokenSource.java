@@ -3,10 +3,10 @@ package dev.codeartifact.core.aws;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,11 +28,11 @@ import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenR
  * whole build. SDK response objects print the token in {@code toString()}: none of them is ever logged.
  */
 public final class AwsTokenSource implements TokenSource {
-  private final ClientSettings settings;
+  private final NetworkSettings settings;
   private final BuildLog log;
   private final Map<String, CodeartifactClient> clients = new ConcurrentHashMap<>();
 
-  public AwsTokenSource(ClientSettings settings, BuildLog log) {
+  public AwsTokenSource(NetworkSettings settings, BuildLog log) {
     this.settings = settings;
     this.log = log;
   }
@@ -119,28 +119,5 @@ public final class AwsTokenSource implements TokenSource {
       builder.endpointOverride(endpoint);
     }
     return builder.build();
-  }
-
-  /** HTTP settings that do not change which token is issued. */
-  public static final class ClientSettings {
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-
-    public ClientSettings(Duration connectTimeout, Duration readTimeout) {
-      this.connectTimeout = connectTimeout;
-      this.readTimeout = readTimeout;
-    }
-
-    public static ClientSettings defaults() {
-      return new ClientSettings(Duration.ofSeconds(10), Duration.ofSeconds(30));
-    }
-
-    public Duration connectTimeout() {
-      return connectTimeout;
-    }
-
-    public Duration readTimeout() {
-      return readTimeout;
-    }
   }
 }

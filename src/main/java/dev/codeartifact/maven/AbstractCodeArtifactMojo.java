@@ -1,0 +1,176 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.Configuration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Parameters every goal shares, each also a user property; turned into one {@link Configuration}. */
+abstract class AbstractCodeArtifactMojo extends AbstractMojo {
+  /**
+   * The CodeArtifact domain. Optional for {@code authenticate} when the repositories' URLs name it
+   * (discovery); required with {@code serverIds} and for {@code token}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.DOMAIN)
+  String domain;
+
+  /**
+   * The AWS account id (12 digits) that owns the domain. Default: the owner in the repository URL, else
+   * the caller's account.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.DOMAIN_OWNER)
+  String domainOwner;
+
+  /**
+   * Token lifetime in seconds: 0 (as long as the caller's role session) or 900 to 43200. Default: not
+   * sent, so the service's 12 hours.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.DURATION)
+  String durationSeconds;
+
+  /**
+   * AWS region of the domain. Default: the region in the repository URL, else the AWS region chain
+   * ({@code AWS_REGION}, the profile's region).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.REGION)
+  String region;
+
+  /**
+   * AWS named profile (from {@code ~/.aws/config}) to sign in with: SSO, assume-role and web identity
+   * profiles work. Default: the SDK's default credential chain, which honours {@code AWS_PROFILE}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.PROFILE)
+  String profile;
+
+  /**
+   * Comma-separated server ids (repository, mirror or distribution ids) that get the token. Default:
+   * every repository of the build whose URL is a CodeArtifact URL. Needs {@code domain}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.SERVER_IDS)
+  String serverIds;
+
+  /**
+   * CodeArtifact API URL, for VPC endpoints and tests. Default: the SDK's endpoint, which honours
+   * {@code AWS_ENDPOINT_URL_CODEARTIFACT} and {@code AWS_ENDPOINT_URL}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.ENDPOINT)
+  String endpoint;
+
+  /**
+   * Whether tokens are kept in the disk cache shared by every build of this user ({@code false}: always
+   * ask AWS).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.CACHE, defaultValue = "true")
+  String cache;
+
+  /**
+   * Folder of the token cache (created 0700; files 0600). Default: {@code ~/.m2/codeartifact-cache}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.CACHE_DIR)
+  String cacheDir;
+
+  /**
+   * Use {@code CODEARTIFACT_AUTH_TOKEN} from the environment as the token, with no AWS call, when it is
+   * set: for CI steps that already hold a token.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.TOKEN_FROM_ENVIRONMENT, defaultValue = "false")
+  String tokenFromEnvironment;
+
+  /**
+   * Whether a failure to get a token fails the build ({@code false}: one WARN line and the build goes on
+   * without the token).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.FAIL_ON_ERROR, defaultValue = "true")
+  String failOnError;
+
+  /**
+   * Connect timeout of the CodeArtifact API call, in seconds (1 to 600).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.CONNECT_TIMEOUT)
+  String connectTimeout;
+
+  /**
+   * Read timeout of the CodeArtifact API call, in seconds (1 to 600).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.READ_TIMEOUT)
+  String readTimeout;
+
+  /**
+   * PEM file of CA certificates to trust for the CodeArtifact API (TLS-inspecting proxies), like the AWS
+   * CLI's {@code --ca-bundle}. Default: the JVM's trust store.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.CA_BUNDLE)
+  String caBundle;
+
+  /**
+   * Use the FIPS endpoint of the CodeArtifact API. Default: the SDK's setting ({@code AWS_USE_FIPS_ENDPOINT}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.FIPS)
+  String fips;
+
+  /**
+   * Use the dual-stack (IPv6) endpoint of the CodeArtifact API. Default: the SDK's setting
+   * ({@code AWS_USE_DUALSTACK_ENDPOINT}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = Configuration.DUALSTACK)
+  String dualstack;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  /** Everything above as one configuration; validation happens where it is used. */
+  Configuration configuration() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put(Configuration.DOMAIN, domain);
+    values.put(Configuration.DOMAIN_OWNER, domainOwner);
+    values.put(Configuration.DURATION, durationSeconds);
+    values.put(Configuration.REGION, region);
+    values.put(Configuration.PROFILE, profile);
+    values.put(Configuration.SERVER_IDS, serverIds);
+    values.put(Configuration.ENDPOINT, endpoint);
+    values.put(Configuration.CACHE, cache);
+    values.put(Configuration.CACHE_DIR, cacheDir);
+    values.put(Configuration.TOKEN_FROM_ENVIRONMENT, tokenFromEnvironment);
+    values.put(Configuration.FAIL_ON_ERROR, failOnError);
+    values.put(Configuration.CONNECT_TIMEOUT, connectTimeout);
+    values.put(Configuration.READ_TIMEOUT, readTimeout);
+    values.put(Configuration.CA_BUNDLE, caBundle);
+    values.put(Configuration.FIPS, fips);
+    values.put(Configuration.DUALSTACK, dualstack);
+    return Configuration.of(values);
+  }
+}
