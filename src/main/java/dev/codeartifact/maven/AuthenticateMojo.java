@@ -33,8 +33,9 @@ public class AuthenticateMojo extends AbstractCodeArtifactMojo {
 
   /**
    * Maven resolved this module's dependencies before this goal ran; as the goal is an aggregator, that
-   * pass is lenient and leaves out what failed with 401. Handing Maven a new (equal) set of dependency
-   * artifacts makes it resolve again, now authenticated, before the next mojo that needs them.
+   * pass is lenient and silently leaves out what failed (a 401 before the token was there, or anything
+   * else). Handing Maven a new (equal) set of dependency artifacts makes it resolve again, strictly and
+   * now authenticated, before the next mojo that needs them.
    */
   static void forceDependencyResolution(MavenProject project) {
     if (project == null) {
@@ -48,16 +49,13 @@ public class AuthenticateMojo extends AbstractCodeArtifactMojo {
 
   @Override
   public void execute() throws MojoExecutionException {
-    if (skip) {
-      getLog().info("Skipping CodeArtifact authentication (codeartifact.skip)");
-      return;
-    }
     try {
+      if (skip) {
+        getLog().info("Skipping CodeArtifact authentication (codeartifact.skip)");
+        return;
+      }
       BuildAuthenticator.Outcome outcome =
           new BuildAuthenticator(MavenLogs.of(getLog())).authenticate(session, configuration());
-      if (!outcome.applied.isEmpty()) {
-        forceDependencyResolution(session.getCurrentProject());
-      }
       if (outcome.nothingFound) {
         getLog().warn("No CodeArtifact repository in this build and no codeartifact.serverIds: nothing to"
             + " authenticate (set codeartifact.domain and codeartifact.serverIds, or use CodeArtifact repository URLs)");
@@ -66,6 +64,10 @@ public class AuthenticateMojo extends AbstractCodeArtifactMojo {
       throw new MojoExecutionException(ErrorMessages.forPom(e), e);
     } catch (CodeArtifactException e) {
       throw new MojoExecutionException(e.getMessage(), e);
+    } finally {
+      // Always, even when skipped: otherwise the lenient pass before this aggregator would hide real
+      // resolution failures for the rest of the module's build.
+      forceDependencyResolution(session.getCurrentProject());
     }
   }
 }
