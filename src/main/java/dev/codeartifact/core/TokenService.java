@@ -3,6 +3,7 @@ package dev.codeartifact.core;
 import dev.codeartifact.core.cache.CachedToken;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenService {
   /** Smallest life a token handed to a build must have left. */
   public static final Duration MIN_MARGIN = Duration.ofMinutes(5);
+
+  private static final Duration FRESH = Duration.ofSeconds(60);
 
   private static final TokenService SHARED = new TokenService(Clock.systemUTC());
 
@@ -35,7 +38,17 @@ public final class TokenService {
    */
   public AuthorizationToken peek(TokenRequest request) {
     CachedToken t = memo.get(request);
-    return t != null && t.isUsableAt(clock.instant()) ? t.token() : null;
+    if (t == null) {
+      return null;
+    }
+    Instant now = clock.instant();
+    if (t.isUsableAt(now)) {
+      return t.token();
+    }
+    // A token fetched moments ago is the longest AWS gives (short duration, short role session): reuse it
+    // rather than asking again for every module.
+    boolean fresh = t.fetchedAt().plus(FRESH).isAfter(now) && t.token().expiration().isAfter(now);
+    return fresh ? t.token() : null;
   }
 
   /** Remembers a token obtained elsewhere (another class realm of the same build). */
