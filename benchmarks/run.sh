@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of the plugin against the local CodeArtifact stand-in, all variants measured in
+# the same run and interleaved (round-robin), so machine noise hits every variant alike.
+#   baseline : no plugin; the token given in settings.xml through ${env.BENCH_TOKEN}
+#   cold     : the plugin with -Dcodeartifact.cache=false (SDK client + token request every build)
+#   warm     : the plugin with a warm disk cache
+#   aws-cli  : `aws codeartifact get-authorization-token` (only when `aws` is on the PATH)
+# Plus two counts: 8 builds started at once on an empty cache, and a 50-module reactor (1 request each).
+# Usage: benchmarks/run.sh [runs per variant, default 7]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+runs=${1:-7}
+work="$root/target/bench"
+rm -rf "$work" && mkdir -p "$work"
+
+./mvnw -B -q install -Pquick -DskipTests -Dinvoker.skip=true
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
+mvn="$mvn_home/bin/mvn"
+
+java -cp target/test-classes dev.codeartifact.standin.StandIn --port 0 --port-file "$work/port" --data "$work/standin" \
+  > "$work/standin.out" 2>&1 &
+standin=$!
+trap 'kill $standin 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+url="http://127.0.0.1:$(cat "$work/port")"
+
+export AWS_ACCESS_KEY_ID=AKIASTANDINTEST00000 AWS_SECRET_ACCESS_KEY=standin-secret-key-not-a-real-one
+export AWS_ENDPOINT_URL_CODEARTIFACT="$url" AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-1
+export CODEARTIFACT_CACHE_DIR="$work/cache"
+
+project() { # $1 = dir, $2 = plugin block (or empty), $3 = domain
+  mkdir -p "$1"
+  cat > "$1/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>$(basename "$1")</artifactId><version>1.0</version>
+  <repositories><repository><id>codeartifact</id><url>$url/maven/protected/</url></repository></repositories>
+  <dependencies><dependency><groupId>dev.codeartifact.protected</groupId><artifactId>lib-bench</artifactId><version>1.0</version></dependency></dependencies>
+  <build><plugins>$2</plugins></build>
+</project>
+POM
+}
+plugin() {
+  echo "<plugin><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>$version</version>
+  <extensions>true</extensions><configuration><domain>$1</domain><serverIds>codeartifact</serverIds><region>us-east-1</region></configuration></plugin>"
+}
+project "$work/baseline" "" ""
+project "$work/cold" "$(plugin bench-cold)" ""
+project "$work/warm" "$(plugin bench-warm)" ""
+cat > "$work/settings.xml" <<'SET'
+<settings><servers><server><id>codeartifact</id><username>aws</username><password>${env.BENCH_TOKEN}</password></server></servers></settings>
+SET
+# The token the baseline user would have exported (the stand-in accepts any well-formed SigV4 header).
+BENCH_TOKEN=$(curl -s -X POST -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIASTANDINTEST00000/20260101/us-east-1/codeartifact/aws4_request, SignedHeaders=host, Signature=$(printf '0%.0s' $(seq 1 64))" \
+  "$url/v1/authorization-token?domain=bench-base" | sed -E 's/.*"authorizationToken":"([^"]+)".*/\1/')
+export BENCH_TOKEN
+
+build() { # $1 = variant; prints seconds
+  local args=(-B -q -s "$work/settings.xml" -f "$work/$1/pom.xml" validate dependency:resolve -DoutputFile=/dev/null)
+  [ "$1" = cold ] && args+=(-Dcodeartifact.cache=false)
+  local t0 t1
+  t0=$(date +%s%N); "$mvn" "${args[@]}" > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; t1=$(date +%s%N)
+  echo "scale=3; ($t1 - $t0) / 1000000000" | bc
+}
+awscli() {
+  local t0 t1
+  t0=$(date +%s%N); aws codeartifact get-authorization-token --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
+  echo "scale=3; ($t1 - $t0) / 1000000000" | bc
+}
+variants=(baseline cold warm)
+command -v aws > /dev/null && variants+=(aws-cli)
+
+echo "Warm-up (downloads, JIT of the file system cache, first token)..."
+for v in baseline cold warm; do build "$v" > /dev/null; done
+for v in "${variants[@]}"; do : > "$work/times-$v"; done
+for r in $(seq 1 "$runs"); do
+  for v in "${variants[@]}"; do
+    if [ "$v" = aws-cli ]; then awscli >> "$work/times-$v"; else build "$v" >> "$work/times-$v"; fi
+  done
+  echo "  round $r/$runs done"
+done
+
+stats() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f %.3f %.3f", m, a[1], a[NR]}'; }
+read -r base _ _ < <(stats "$work/times-baseline")
+{
+  echo "| variant | median (s) | min (s) | max (s) | overhead vs baseline (ms) | ratio |"
+  echo "|---|---|---|---|---|---|"
+  for v in "${variants[@]}"; do
+    read -r med min max < <(stats "$work/times-$v")
+    over=$(echo "($med - $base) * 1000" | bc | sed 's/\..*//')
+    ratio=$(echo "scale=3; $med / $base" | bc)
+    echo "| $v | $med | $min | $max | $over | $ratio |"
+  done
+} | tee "$work/results.md"
+
+echo
+echo "Token requests for the warm variant over $((runs + 1)) builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"
+
+# 8 builds at once on an empty cache: one token request between them.
+rm -rf "$work/cache-concurrent"
+project "$work/concurrent" "$(plugin bench-concurrent)" ""
+pids=()
+for i in $(seq 1 8); do
+  CODEARTIFACT_CACHE_DIR="$work/cache-concurrent" "$mvn" -B -q -s "$work/settings.xml" -f "$work/concurrent/pom.xml" validate \
+    > "$work/concurrent-$i.log" 2>&1 & pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p"; done
+echo "8 concurrent builds, empty cache: $(curl -s "$url/_standin/count?domain=bench-concurrent") token request(s) (expected 1)"
+
+# A 50-module reactor built with -T 2: one token request.
+mkdir -p "$work/reactor"
+modules=""
+for i in $(seq 1 50); do
+  modules="$modules<module>m$i</module>"
+  mkdir -p "$work/reactor/m$i"
+  echo "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion><parent><groupId>bench</groupId><artifactId>reactor</artifactId><version>1.0</version></parent><artifactId>m$i</artifactId></project>" > "$work/reactor/m$i/pom.xml"
+done
+cat > "$work/reactor/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>reactor</artifactId><version>1.0</version><packaging>pom</packaging>
+  <modules>$modules</modules>
+  <repositories><repository><id>codeartifact</id><url>$url/maven/protected/</url></repository></repositories>
+  <dependencies><dependency><groupId>dev.codeartifact.protected</groupId><artifactId>lib-bench</artifactId><version>1.0</version></dependency></dependencies>
+  <build><plugins>$(plugin bench-reactor | sed 's#</plugin>#<executions><execution><goals><goal>authenticate</goal></goals></execution></executions></plugin>#')</plugins></build>
+</project>
+POM
+"$mvn" -B -q -T 2 -s "$work/settings.xml" -f "$work/reactor/pom.xml" initialize -Dcodeartifact.cache=false > "$work/reactor.log" 2>&1 || { cat "$work/reactor.log"; exit 1; }
+echo "50-module reactor (-T 2, cache off): $(curl -s "$url/_standin/count?domain=bench-reactor") token request(s) (expected 1)"
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), Maven $("$mvn" -v | head -n 1 | sed 's/\x1b\[[0-9;]*m//g')"
