@@ -76,20 +76,21 @@ public final class TokenPlanner {
             "serverIds needs codeartifact.domain too (the domain whose token those servers get)");
       }
       TokenRequest.Builder b = template.copy();
-      // Region and owner not configured: take them from a named server's URL when it is a CodeArtifact one.
+      // Region and owner not configured: take them from the first named server's URL of that domain.
+      boolean fromUrl = false;
       for (String id : serverIds) {
         RepositoryUrl url = urlOf(id, repositories);
         if (url == null && !hasId(id, repositories)) {
           unmatched.add(id);
         }
-        if (url != null && url.domain().equals(domain)) {
+        if (!fromUrl && url != null && url.domain().equals(domain)) {
           if (config.get(Configuration.REGION) == null) {
             b.region(url.region());
           }
           if (config.get(Configuration.DOMAIN_OWNER) == null) {
             b.domainOwner(url.owner());
           }
-          break;
+          fromUrl = true;
         }
       }
       tokens.put(b.build(), new LinkedHashSet<>(serverIds));

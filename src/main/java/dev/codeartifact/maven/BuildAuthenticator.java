@@ -4,6 +4,8 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.TokenPlanner;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenService;
@@ -25,10 +27,22 @@ import org.apache.maven.settings.Server;
  * repositories in, a token per distinct domain out, applied to every copy of the credentials.
  */
 final class BuildAuthenticator {
+  /** Where the token source of a build comes from; a seam for tests, {@link TokenSources} otherwise. */
+  interface SourceFactory {
+    TokenSource forBuild(Configuration config, NetworkSettings network, BuildLog log)
+        throws InvalidParameterException;
+  }
+
   private final BuildLog log;
+  private final SourceFactory sources;
 
   BuildAuthenticator(BuildLog log) {
+    this(log, TokenSources::forBuild);
+  }
+
+  BuildAuthenticator(BuildLog log, SourceFactory sources) {
     this.log = log;
+    this.sources = sources;
   }
 
   /** What happened, for callers that word their own summary (and for tests). */
@@ -58,7 +72,7 @@ final class BuildAuthenticator {
       log.warn("Offline build (-o): not requesting a CodeArtifact token; repositories that need one will fail");
       return outcome;
     }
-    TokenSource source = TokenSources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
+    TokenSource source = sources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
     for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
       TokenRequest request = e.getKey();
       List<String> ids = new ArrayList<>();
