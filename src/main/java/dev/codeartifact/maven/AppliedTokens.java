@@ -67,10 +67,13 @@ final class AppliedTokens {
         && note.split(":").length == 3 && note.split(":")[1].equals(hash(server.getPassword(), 12));
   }
 
+  /** Under the request's lock: MavenCredentials adds servers under it while other modules (-T) read. */
   static Server server(MavenExecutionRequest request, String id) {
-    for (Server s : request.getServers()) {
-      if (id.equals(s.getId())) {
-        return s;
+    synchronized (request) {
+      for (Server s : request.getServers()) {
+        if (id.equals(s.getId())) {
+          return s;
+        }
       }
     }
     return null;
