@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -19,6 +20,7 @@ import org.apache.maven.settings.Server;
  */
 final class AppliedTokens {
   private static final String PROPERTY = "dev.codeartifact.applied";
+  private static final String ONCE_PROPERTY = "dev.codeartifact.once";
 
   private AppliedTokens() {}
 
@@ -65,6 +67,30 @@ final class AppliedTokens {
     String note = read().get(server.getId());
     return note != null && server.getPassword() != null
         && note.split(":").length == 3 && note.split(":")[1].equals(hash(server.getPassword(), 12));
+  }
+
+  /**
+   * Notes {@code what} for this build (identified by its request object, which every realm shares) and
+   * returns true the first time, so a line several entry points would print (offline, a kept password, a
+   * tolerated failure) appears once per build. Notes hold a short hash only.
+   */
+  static synchronized boolean firstInBuild(MavenExecutionRequest request, String what) {
+    String note = note(request, what);
+    String seen = System.getProperty(ONCE_PROPERTY, "");
+    if (Arrays.asList(seen.split(",")).contains(note)) {
+      return false;
+    }
+    System.setProperty(ONCE_PROPERTY, seen.isEmpty() ? note : seen + "," + note);
+    return true;
+  }
+
+  /** Whether {@link #firstInBuild} already saw {@code what} in this build. */
+  static synchronized boolean seenInBuild(MavenExecutionRequest request, String what) {
+    return Arrays.asList(System.getProperty(ONCE_PROPERTY, "").split(",")).contains(note(request, what));
+  }
+
+  private static String note(MavenExecutionRequest request, String what) {
+    return Integer.toHexString(System.identityHashCode(request)) + ":" + hash(what, 12);
   }
 
   /** Under the request's lock: MavenCredentials adds servers under it while other modules (-T) read. */

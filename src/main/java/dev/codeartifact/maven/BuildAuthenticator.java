@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.settings.Server;
 
@@ -69,7 +70,9 @@ final class BuildAuthenticator {
       return outcome;
     }
     if (session.isOffline()) {
-      log.warn("Offline build (-o): not requesting a CodeArtifact token; repositories that need one will fail");
+      if (AppliedTokens.firstInBuild(session.getRequest(), OFFLINE)) {
+        log.warn(OFFLINE);
+      }
       return outcome;
     }
     TokenSource source = sources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
@@ -95,14 +98,17 @@ final class BuildAuthenticator {
         }
       }
       boolean alreadyApplied = token != null && allCarry(session, ids, token);
+      if (token == null && !failOnError && AppliedTokens.seenInBuild(session.getRequest(), failed(request))) {
+        log.debug("CodeArtifact token for " + request.describe() + " already failed in this build: not asking again");
+        continue;
+      }
       try {
         token = TokenService.shared().get(request, source);
       } catch (CodeArtifactException ex) {
         if (failOnError) {
           throw ex;
         }
-        log.warn(ex.getMessage() + " (codeartifact.failOnError=false: going on without a token for "
-            + String.join(", ", ids) + ")");
+        tolerated(session.getRequest(), request, ex, ids, log);
         continue;
       }
       if (alreadyApplied && allCarry(session, ids, token)) {
@@ -115,9 +121,7 @@ final class BuildAuthenticator {
       MavenCredentials.apply(session, byId, log);
       AppliedTokens.record(request, ids, token);
       outcome.applied.putAll(byId);
-      log.info("CodeArtifact token for " + request.describe() + " applied to " + String.join(", ", ids)
-          + "; expires " + token.expiration().truncatedTo(ChronoUnit.SECONDS) + " (in "
-          + human(Duration.between(Instant.now(), token.expiration())) + ")");
+      log.info(appliedLine(request, ids, token));
     }
     return outcome;
   }
@@ -127,14 +131,47 @@ final class BuildAuthenticator {
    * alone unless named in serverIds; an unresolved {@code ${...}} counts as unset.
    */
   private boolean hasUserPassword(MavenSession session, String id) {
-    Server server = AppliedTokens.server(session.getRequest(), id);
+    return hasUserPassword(session.getRequest(), id, log);
+  }
+
+  /**
+   * The rule shared with the core extension; the INFO line appears once per build even when several
+   * entry points (core extension, build extension, goal) meet the same server.
+   */
+  static boolean hasUserPassword(MavenExecutionRequest request, String id, BuildLog log) {
+    Server server = AppliedTokens.server(request, id);
     if (server == null || server.getPassword() == null || server.getPassword().isEmpty()
         || server.getPassword().contains("${") || AppliedTokens.isOurs(server)) {
       return false;
     }
-    log.info("Server " + id + " has a password in settings.xml: keeping it instead of a CodeArtifact token"
-        + " (name it in codeartifact.serverIds to use the token)");
+    if (AppliedTokens.firstInBuild(request, "kept " + id)) {
+      log.info("Server " + id + " has a password in settings.xml: keeping it instead of a CodeArtifact token"
+          + " (name it in codeartifact.serverIds to use the token)");
+    }
     return true;
+  }
+
+  static final String OFFLINE =
+      "Offline build (-o): not requesting a CodeArtifact token; repositories that need one will fail";
+
+  static String failed(TokenRequest request) {
+    return "failed " + request;
+  }
+
+  /** codeartifact.failOnError=false: one WARN per build and token, whichever entry point met the failure. */
+  static void tolerated(MavenExecutionRequest build, TokenRequest request, CodeArtifactException ex,
+      List<String> ids, BuildLog log) {
+    if (AppliedTokens.firstInBuild(build, failed(request))) {
+      log.warn(ex.getMessage() + " (codeartifact.failOnError=false: going on without a token for "
+          + String.join(", ", ids) + ")");
+    }
+  }
+
+  /** The INFO line every entry point prints after applying a token (never the token). */
+  static String appliedLine(TokenRequest request, List<String> ids, AuthorizationToken token) {
+    return "CodeArtifact token for " + request.describe() + " applied to " + String.join(", ", ids)
+        + "; expires " + token.expiration().truncatedTo(ChronoUnit.SECONDS) + " (in "
+        + human(Duration.between(Instant.now(), token.expiration())) + ")";
   }
 
   private static boolean allCarry(MavenSession session, List<String> ids, AuthorizationToken token) {

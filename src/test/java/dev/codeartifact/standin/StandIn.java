@@ -51,6 +51,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <pre>
  * java -cp target/test-classes dev.codeartifact.standin.StandIn --port 0 --data DIR [--port-file FILE] [--bind 127.0.0.1]
+ *     [--fallback LOCAL-REPO]... [--fallback-parent DIR]...
  * </pre>
  * Prints {@code CodeArtifact stand-in listening on http://127.0.0.1:PORT (data DIR)} (then one informational line
  * about the S3 port) and, once listening, writes PORT (digits, no newline) atomically to the port file. Runs until
@@ -72,7 +73,9 @@ import java.util.zip.ZipOutputStream;
  * answers 307 to {@code http://HOST:S3PORT/_s3/REPO/PATH?...X-Amz-Signature=...}: HOST from the Host header,
  * S3PORT a second listener (another origin, as with real S3) that serves only {@code /_s3/} (the main port serves
  * {@code /_s3/} too); {@code /_s3/} needs no auth and answers 400 when an Authorization header is present.
- * PUT stores (201); {@code PUT /seed/REPO/PATH} stores without auth.
+ * PUT stores (201); {@code PUT /seed/REPO/PATH} stores without auth. With {@code --fallback DIR} (a Maven local
+ * repository, repeatable) or {@code --fallback-parent DIR} (each subfolder is one), every other path is served from
+ * there after authentication: for builds whose {@code mirrorOf *} mirror sends all downloads to the stand-in.
  *
  * <h2>Control (GET, no auth, text/plain)</h2>
  * {@code /_standin/health}, {@code /_standin/count[?domain=D]}, {@code /_standin/tokens},
@@ -156,6 +159,10 @@ public final class StandIn implements AutoCloseable {
     private final Map<String, List<String>> repoRequests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> repoUnauthorized = new ConcurrentHashMap<>();
     private final Object fileLock = new Object();
+    /** Local-repository folders served (after authentication) for paths nothing else serves. */
+    private final List<Path> fallbacks = new CopyOnWriteArrayList<>();
+    /** Folders whose subfolders are each such a local repository (looked up at request time). */
+    private final List<Path> fallbackParents = new CopyOnWriteArrayList<>();
 
     private volatile Runnable onShutdownRequest = this::close;
 
@@ -205,6 +212,16 @@ public final class StandIn implements AutoCloseable {
     public String repositoryUrl(String repo) { return baseUrl() + "/maven/" + repo + "/"; }
 
     public Path dataDir() { return dataDir; }
+
+    /**
+     * Serves, after authentication, any repository path that is neither stored nor synthetic from the Maven
+     * local repository {@code dir} (for builds whose {@code mirrorOf *} sends every download here). With
+     * {@code parent}, every subfolder of {@code dir} is such a local repository, found at request time.
+     */
+    public StandIn addFallback(Path dir, boolean parent) {
+        (parent ? fallbackParents : fallbacks).add(dir.toAbsolutePath().normalize());
+        return this;
+    }
 
     public int tokenRequestCount(String domain) {
         AtomicInteger n = tokenRequestsByDomain.get(domain);
@@ -739,6 +756,10 @@ public final class StandIn implements AutoCloseable {
         if (synthetic != null) {
             return synthetic;
         }
+        byte[] fallback = fallback(rel);
+        if (fallback != null) {
+            return fallback;
+        }
         String[][] algos = {{".sha1", "SHA-1"}, {".md5", "MD5"}, {".sha256", "SHA-256"}, {".sha512", "SHA-512"}};
         for (String[] a : algos) {
             if (rel.endsWith(a[0])) {
@@ -747,6 +768,53 @@ public final class StandIn implements AutoCloseable {
                     return null;
                 }
                 return hex(digest(a[1], base)).getBytes(StandardCharsets.US_ASCII);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A file of a fallback local repository; for {@code maven-metadata.xml} also the local repository's
+     * per-repository copy ({@code maven-metadata-central.xml} first, then any other). Never serves the local
+     * repository's bookkeeping files.
+     */
+    byte[] fallback(String rel) throws IOException {
+        if (rel.startsWith(SYNTHETIC_GROUP_PATH) || fallbacks.isEmpty() && fallbackParents.isEmpty()) {
+            return null;
+        }
+        String name = rel.substring(rel.lastIndexOf('/') + 1);
+        if (name.equals("_remote.repositories") || name.endsWith(".lastUpdated") || name.equals("resolver-status.properties")) {
+            return null;
+        }
+        List<Path> roots = new ArrayList<>(fallbacks);
+        for (Path parent : fallbackParents) {
+            if (Files.isDirectory(parent)) {
+                try (java.util.stream.Stream<Path> children = Files.list(parent)) {
+                    children.filter(Files::isDirectory).sorted().forEach(roots::add);
+                }
+            }
+        }
+        for (Path root : roots) {
+            Path file = root.resolve(rel).normalize();
+            if (!file.startsWith(root)) {
+                continue;
+            }
+            if (Files.isRegularFile(file)) {
+                return Files.readAllBytes(file);
+            }
+            if (name.equals("maven-metadata.xml") && Files.isDirectory(file.getParent())) {
+                Path central = file.getParent().resolve("maven-metadata-central.xml");
+                if (Files.isRegularFile(central)) {
+                    return Files.readAllBytes(central);
+                }
+                try (java.util.stream.Stream<Path> siblings = Files.list(file.getParent())) {
+                    java.util.Optional<Path> any = siblings
+                            .filter(p -> p.getFileName().toString().matches("maven-metadata-[^/]+\\.xml"))
+                            .sorted().findFirst();
+                    if (any.isPresent()) {
+                        return Files.readAllBytes(any.get());
+                    }
+                }
             }
         }
         return null;
@@ -1065,11 +1133,14 @@ public final class StandIn implements AutoCloseable {
     // ------------------------------------------------------------------ CLI
 
     private static void usage(PrintStream out) {
-        out.println("usage: StandIn --port N --data DIR [--port-file FILE] [--bind ADDRESS]");
+        out.println("usage: StandIn --port N --data DIR [--port-file FILE] [--bind ADDRESS] [--fallback DIR]... [--fallback-parent DIR]...");
         out.println("  --port N          port to listen on, 0 picks a free one");
         out.println("  --data DIR        data directory (created if missing): repos/, standin.log, issued-tokens.txt");
         out.println("  --port-file FILE  written atomically with the bound port once the server listens");
         out.println("  --bind ADDRESS    address to bind, default 127.0.0.1");
+        out.println("  --fallback DIR    a Maven local repository whose files repositories serve (after authentication)");
+        out.println("                    for paths neither stored nor synthetic; repeatable");
+        out.println("  --fallback-parent DIR  like --fallback for every subfolder of DIR (e.g. target/it-repo); repeatable");
     }
 
     public static void main(String[] args) throws Exception {
@@ -1077,6 +1148,8 @@ public final class StandIn implements AutoCloseable {
         Path data = null;
         Path portFile = null;
         String bind = "127.0.0.1";
+        List<Path> fallbackDirs = new ArrayList<>();
+        List<Path> fallbackParentDirs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -1094,6 +1167,8 @@ public final class StandIn implements AutoCloseable {
                 case "--data": data = Paths.get(v); break;
                 case "--port-file": portFile = Paths.get(v); break;
                 case "--bind": bind = v; break;
+                case "--fallback": fallbackDirs.add(Paths.get(v)); break;
+                case "--fallback-parent": fallbackParentDirs.add(Paths.get(v)); break;
                 default:
                     System.err.println("unknown option " + a);
                     usage(System.err);
@@ -1105,6 +1180,12 @@ public final class StandIn implements AutoCloseable {
             System.exit(2);
         }
         final StandIn standIn = start(bind, port, data);
+        for (Path dir : fallbackDirs) {
+            standIn.addFallback(dir, false);
+        }
+        for (Path dir : fallbackParentDirs) {
+            standIn.addFallback(dir, true);
+        }
         standIn.onShutdownRequest = () -> {
             standIn.close();
             System.exit(0);

@@ -1,0 +1,182 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Mirrors;
+import dev.codeartifact.core.PomRepositories;
+import dev.codeartifact.core.TokenPlanner;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.artifact.repository.ArtifactRepository;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.model.Profile;
+import org.apache.maven.model.Repository;
+import org.apache.maven.settings.Mirror;
+
+/**
+ * What the core extension knows before Maven reads any POM: configuration from user properties
+ * ({@code -D}, {@code .mvn/maven.config}), system properties and the properties of active settings
+ * profiles (in that order of precedence, as for the goal), and the repositories of the settings and of
+ * the root {@code pom.xml}, by the id after mirroring.
+ */
+final class CoreExtensionConfiguration {
+  static final String USER = "-D or .mvn/maven.config";
+  static final String SYSTEM = "system property";
+
+  final Configuration configuration;
+  /** For each property that is set: where its value came from, for error messages. */
+  final Map<String, String> sources;
+
+  private CoreExtensionConfiguration(Configuration configuration, Map<String, String> sources) {
+    this.configuration = configuration;
+    this.sources = sources;
+  }
+
+  static CoreExtensionConfiguration of(MavenExecutionRequest request) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> sources = new LinkedHashMap<>();
+    List<Properties> layers = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    layers.add(request.getUserProperties());
+    names.add(USER);
+    layers.add(request.getSystemProperties());
+    names.add(SYSTEM);
+    for (Profile p : activeSettingsProfiles(request)) {
+      layers.add(p.getProperties());
+      names.add("settings profile " + p.getId());
+    }
+    for (String property : Configuration.PROPERTIES) {
+      for (int i = 0; i < layers.size(); i++) {
+        Properties layer = layers.get(i);
+        String v = layer == null ? null : layer.getProperty(property);
+        if (v != null && !v.trim().isEmpty()) {
+          values.put(property, v);
+          sources.put(property, names.get(i));
+          break;
+        }
+      }
+    }
+    return new CoreExtensionConfiguration(Configuration.of(values), sources);
+  }
+
+  /**
+   * The settings profiles Maven will activate: those named in {@code <activeProfiles>} or {@code -P} and
+   * not deactivated ({@code -P !id}); else, when none is, those marked {@code activeByDefault} (Maven's
+   * rule: activeByDefault profiles step back as soon as another profile of the same source is active).
+   * Other activations (property, JDK, OS, file) are not evaluated this early.
+   */
+  static List<Profile> activeSettingsProfiles(MavenExecutionRequest request) {
+    List<Profile> all = request.getProfiles();
+    if (all == null || all.isEmpty()) {
+      return Collections.emptyList();
+    }
+    List<String> active = request.getActiveProfiles() == null ? Collections.<String>emptyList()
+        : request.getActiveProfiles();
+    List<String> inactive = request.getInactiveProfiles() == null ? Collections.<String>emptyList()
+        : request.getInactiveProfiles();
+    List<Profile> explicit = new ArrayList<>();
+    List<Profile> byDefault = new ArrayList<>();
+    for (Profile p : all) {
+      if (p == null || inactive.contains(p.getId())) {
+        continue;
+      }
+      if (active.contains(p.getId())) {
+        explicit.add(p);
+      } else if (p.getActivation() != null && p.getActivation().isActiveByDefault()) {
+        byDefault.add(p);
+      }
+    }
+    return explicit.isEmpty() ? byDefault : explicit;
+  }
+
+  /**
+   * Every repository the build may use before the lifecycle, by the id whose {@code <server>} Maven will
+   * pick: settings mirrors (their own URL counts), the request's repositories (settings profiles, central),
+   * repositories of active settings profiles, and the root POM's repositories, plugin repositories and
+   * distribution repositories. A repository matched by a mirror is listed as that mirror.
+   */
+  static List<TokenPlanner.Repository> repositories(MavenExecutionRequest request, BuildLog log) {
+    Map<String, TokenPlanner.Repository> byIdAndUrl = new LinkedHashMap<>();
+    List<Mirrors.Mirror> mirrors = new ArrayList<>();
+    for (Mirror m : request.getMirrors()) {
+      if (m != null && m.getId() != null && m.getUrl() != null) {
+        mirrors.add(new Mirrors.Mirror(m.getId(), m.getUrl(), m.getMirrorOf()));
+        add(byIdAndUrl, m.getId(), m.getUrl());
+      }
+    }
+    for (List<ArtifactRepository> list : lists(request.getRemoteRepositories(), request.getPluginArtifactRepositories())) {
+      for (ArtifactRepository r : list) {
+        if (r != null) {
+          addMirrored(byIdAndUrl, r.getId(), r.getUrl(), mirrors);
+        }
+      }
+    }
+    for (Profile p : activeSettingsProfiles(request)) {
+      for (Repository r : p.getRepositories()) {
+        addMirrored(byIdAndUrl, r.getId(), r.getUrl(), mirrors);
+      }
+      for (Repository r : p.getPluginRepositories()) {
+        addMirrored(byIdAndUrl, r.getId(), r.getUrl(), mirrors);
+      }
+    }
+    Path pom = rootPom(request);
+    for (PomRepositories.Entry e : PomRepositories.read(pom, log)) {
+      if (e.kind() == PomRepositories.Kind.DISTRIBUTION) {
+        add(byIdAndUrl, e.id(), e.url()); // Maven applies no mirror to deployment
+      } else {
+        addMirrored(byIdAndUrl, e.id(), e.url(), mirrors);
+      }
+    }
+    return new ArrayList<>(byIdAndUrl.values());
+  }
+
+  /** {@code -f} or the POM of the current directory; else the top of the multi-module project. */
+  static Path rootPom(MavenExecutionRequest request) {
+    File pom = request.getPom();
+    if (pom != null && pom.isFile()) {
+      return pom.toPath();
+    }
+    if (pom != null && pom.isDirectory()) {
+      return new File(pom, "pom.xml").toPath();
+    }
+    File base = request.getBaseDirectory() != null ? new File(request.getBaseDirectory()) : null;
+    if (base != null && new File(base, "pom.xml").isFile()) {
+      return new File(base, "pom.xml").toPath();
+    }
+    File top = request.getMultiModuleProjectDirectory();
+    return top == null ? null : new File(top, "pom.xml").toPath();
+  }
+
+  @SafeVarargs
+  private static List<List<ArtifactRepository>> lists(List<ArtifactRepository>... lists) {
+    List<List<ArtifactRepository>> out = new ArrayList<>();
+    for (List<ArtifactRepository> l : lists) {
+      if (l != null) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static void addMirrored(Map<String, TokenPlanner.Repository> into, String id, String url,
+      List<Mirrors.Mirror> mirrors) {
+    Mirrors.Mirror m = Mirrors.select(id, url, mirrors);
+    if (m != null) {
+      add(into, m.id(), m.url());
+    } else {
+      add(into, id, url);
+    }
+  }
+
+  private static void add(Map<String, TokenPlanner.Repository> into, String id, String url) {
+    if (id != null && url != null && !url.contains("${")) {
+      into.putIfAbsent(id + "\n" + url, new TokenPlanner.Repository(id, url));
+    }
+  }
+}

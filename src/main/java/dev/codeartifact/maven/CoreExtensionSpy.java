@@ -1,0 +1,175 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.TokenPlanner;
+import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.TokenService;
+import dev.codeartifact.core.TokenSource;
+import dev.codeartifact.core.TokenSources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.eventspy.AbstractEventSpy;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.settings.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core extension ({@code .mvn/extensions.xml}): authenticates every request of the build, from the
+ * first parent POM on.
+ *
+ * <p>Why an {@code EventSpy} on the {@link MavenExecutionRequest} event: Maven's CLI fires it once,
+ * right before {@code Maven.execute(request)}, after the settings were merged into the request (servers,
+ * mirrors, proxies, settings profiles, active profile ids, settings repositories, user and system
+ * properties) and before the repository session exists (checked in the sources of 3.6.3, 3.9.9 and
+ * 4.0.0-rc-5: {@code MavenCli.execute} / {@code MavenInvoker.doExecute}). The repository session factory
+ * then turns {@code request.getServers()} into the authentication of every repository Maven creates:
+ * parent POMs, imported BOMs, build extensions, plugins, dependencies, deployment. So a {@code <server>}
+ * entry added here is all it takes; nothing else needs patching. A lifecycle participant's
+ * {@code afterSessionStart} is too late for that (the session's authentication selector already exists).
+ *
+ * <p>Maven's event-spy dispatcher catches and only logs ({@code WARN Failed to notify spy}) what a spy
+ * throws, on every version. So a failure is kept here and {@link CoreExtensionParticipant} throws it from
+ * {@code afterSessionStart}, which runs before any POM is read: the build stops with one ERROR line and
+ * nothing resolved.
+ */
+@Named
+@Singleton
+public class CoreExtensionSpy extends AbstractEventSpy {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreExtensionSpy.class);
+
+  private final BuildLog log;
+  private volatile MavenExecutionRequest failedRequest;
+  private volatile String failure;
+
+  public CoreExtensionSpy() {
+    this(MavenLogs.of(LOG));
+  }
+
+  CoreExtensionSpy(BuildLog log) {
+    this.log = log;
+  }
+
+  @Override
+  public void onEvent(Object event) {
+    if (event instanceof MavenExecutionRequest) {
+      MavenExecutionRequest request = (MavenExecutionRequest) event;
+      failedRequest = null;
+      failure = null;
+      try {
+        authenticate(request);
+      } catch (CodeArtifactException e) {
+        failure = e.getMessage();
+        failedRequest = request;
+      } catch (RuntimeException | LinkageError e) {
+        failure = "CodeArtifact core extension failed: " + e;
+        failedRequest = request;
+      }
+    }
+  }
+
+  /** The one-line failure recorded for {@code request}, or null. */
+  String failureFor(MavenExecutionRequest request) {
+    MavenExecutionRequest failed = failedRequest;
+    return failed != null && (failed == request || request == null) ? failure : null;
+  }
+
+  void authenticate(MavenExecutionRequest request) throws CodeArtifactException {
+    CoreExtensionConfiguration collected = CoreExtensionConfiguration.of(request);
+    try {
+      authenticate(request, collected.configuration);
+    } catch (InvalidParameterException e) {
+      throw new CodeArtifactException(invalid(e, collected.sources.get(e.parameter())), e);
+    }
+  }
+
+  private void authenticate(MavenExecutionRequest request, Configuration config) throws CodeArtifactException {
+    if (config.skip()) {
+      log.debug("CodeArtifact core extension: skipped (codeartifact.skip)");
+      return;
+    }
+    // Validate everything before looking at the network or the build, as the goal does.
+    config.tokenRequestTemplate();
+    MavenNetwork.settings(config, request);
+    config.bool(Configuration.FAIL_ON_ERROR, true);
+    config.bool(Configuration.CACHE, true);
+    config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
+    Set<String> explicitIds = config.serverIds();
+    List<TokenPlanner.Repository> repositories = CoreExtensionConfiguration.repositories(request, log);
+    TokenPlanner.Plan plan = TokenPlanner.plan(config, repositories);
+    if (plan.warning() != null) {
+      log.warn(plan.warning());
+    }
+    if (plan.isEmpty()) {
+      log.debug("CodeArtifact core extension: no CodeArtifact repository in the settings or the root POM"
+          + " and no codeartifact.serverIds");
+      return;
+    }
+    if (request.isOffline()) {
+      if (AppliedTokens.firstInBuild(request, BuildAuthenticator.OFFLINE)) {
+        log.warn(BuildAuthenticator.OFFLINE);
+      }
+      return;
+    }
+    boolean failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
+    TokenSource source = TokenSources.forBuild(config, MavenNetwork.settings(config, request), log);
+    for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
+      TokenRequest tokenRequest = e.getKey();
+      List<String> ids = new ArrayList<>();
+      for (String id : e.getValue()) {
+        if (explicitIds.contains(id) || !BuildAuthenticator.hasUserPassword(request, id, log)) {
+          ids.add(id);
+        }
+      }
+      if (ids.isEmpty()) {
+        continue;
+      }
+      AuthorizationToken token;
+      try {
+        token = TokenService.shared().get(tokenRequest, source);
+      } catch (CodeArtifactException ex) {
+        if (failOnError) {
+          throw ex;
+        }
+        BuildAuthenticator.tolerated(request, tokenRequest, ex, ids, log);
+        continue;
+      }
+      for (String id : ids) {
+        setServer(request, id, token);
+      }
+      AppliedTokens.record(tokenRequest, ids, token);
+      log.info(BuildAuthenticator.appliedLine(tokenRequest, ids, token));
+    }
+  }
+
+  /** An existing entry keeps everything but username and password; otherwise a new entry. */
+  static void setServer(MavenExecutionRequest request, String id, AuthorizationToken token) {
+    synchronized (request) {
+      Server server = AppliedTokens.server(request, id);
+      if (server == null) {
+        server = new Server();
+        server.setId(id);
+        server.setUsername(TokenAuthentication.USERNAME);
+        server.setPassword(token.secret());
+        request.addServer(server);
+      } else {
+        server.setUsername(TokenAuthentication.USERNAME);
+        server.setPassword(token.secret());
+      }
+    }
+  }
+
+  /** One line naming the property, its value, where it was set and what is allowed. */
+  static String invalid(InvalidParameterException e, String source) {
+    return "Invalid " + e.parameter() + " '" + e.value() + "'" + (source == null ? "" : " (set by " + source + ")")
+        + ": " + e.allowed();
+  }
+}
