@@ -4,6 +4,7 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.NetworkSettings;
+import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
 import java.net.URI;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -26,6 +28,11 @@ import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenR
  * Gets a token from the CodeArtifact API with the AWS SDK v2. The only class that touches the SDK, so a
  * build served from the cache never loads it. One client per (region, profile, endpoint), reused for the
  * whole build. SDK response objects print the token in {@code toString()}: none of them is ever logged.
+ *
+ * <p>Network: the connect and read timeouts, retries and overall bounds of {@link NetworkSettings}; the
+ * Maven proxy for the endpoint's protocol (else the JVM's {@code https.proxyHost}-style properties, which
+ * the url-connection client honours through the JDK); the extra CA bundle; FIPS and dual-stack only when
+ * set (else the SDK's own {@code AWS_USE_FIPS_ENDPOINT} / {@code AWS_USE_DUALSTACK_ENDPOINT} apply).
  */
 public final class AwsTokenSource implements TokenSource {
   private final NetworkSettings settings;
@@ -41,7 +48,14 @@ public final class AwsTokenSource implements TokenSource {
   public AuthorizationToken fetch(TokenRequest request) throws CodeArtifactException {
     String region = resolveRegion(request);
     String endpoint = endpointDescription(request, region);
-    CodeartifactClient client = client(request, region);
+    ProxySettings proxy = proxyFor(endpoint);
+    AwsErrors.Target target = new AwsErrors.Target(region, endpoint, settings, proxy);
+    CodeartifactClient client;
+    try {
+      client = client(request, region, proxy);
+    } catch (SdkException e) {
+      throw AwsErrors.translate(e, request, target);
+    }
     GetAuthorizationTokenRequest.Builder call = GetAuthorizationTokenRequest.builder().domain(request.domain());
     if (request.domainOwner() != null) {
       call.domainOwner(request.domainOwner());
@@ -49,13 +63,16 @@ public final class AwsTokenSource implements TokenSource {
     if (request.durationSeconds() != null) {
       call.durationSeconds(request.durationSeconds().longValue());
     }
-    log.debug("Requesting a CodeArtifact token for " + request.describe() + " from " + endpoint);
+    log.debug("Requesting a CodeArtifact token for " + request.describe() + " from " + endpoint
+        + (proxy == null ? "" : " through " + proxy.describe()) + " (at most " + NetworkSettings.MAX_ATTEMPTS
+        + " attempts within " + AwsErrors.seconds(settings.totalTimeout()) + ")");
     GetAuthorizationTokenResponse response;
     try {
       response = client.getAuthorizationToken(call.build());
     } catch (SdkException e) {
-      throw AwsErrors.translate(e, request, region, endpoint);
+      throw AwsErrors.translate(e, request, target);
     }
+    // Never log or quote `response`: its toString() prints the token.
     String secret = response.authorizationToken();
     Instant expiration = response.expiration();
     if (secret == null || secret.isEmpty() || expiration == null) {
@@ -98,26 +115,88 @@ public final class AwsTokenSource implements TokenSource {
     return env != null && !env.isEmpty() ? env : "https://codeartifact." + region + ".amazonaws.com";
   }
 
-  private CodeartifactClient client(TokenRequest request, String region) {
-    String key = region + "|" + request.profile() + "|" + request.endpoint();
-    return clients.computeIfAbsent(key, k -> newClient(request, region));
+  /** The Maven proxy for the endpoint's scheme and host, or null (direct, or the JVM's proxy properties). */
+  private ProxySettings proxyFor(String endpoint) {
+    if (settings.proxies().isEmpty()) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = URI.create(endpoint);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return settings.proxyFor(uri.getScheme() == null ? "https" : uri.getScheme(), uri.getHost());
   }
 
-  private CodeartifactClient newClient(TokenRequest request, String region) {
+  private CodeartifactClient client(TokenRequest request, String region, ProxySettings proxy) {
+    String key = region + "|" + request.profile() + "|" + request.endpoint() + "|" + (proxy == null ? "" : proxy.id());
+    return clients.computeIfAbsent(key, k -> newClient(request, region, proxy));
+  }
+
+  private CodeartifactClient newClient(TokenRequest request, String region, ProxySettings proxy) {
     AwsCredentialsProvider credentials = request.profile() != null
         ? ProfileCredentialsProvider.builder().profileName(request.profile()).build()
         : DefaultCredentialsProvider.builder().build();
+    UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+        .connectionTimeout(settings.connectTimeout())
+        .socketTimeout(settings.readTimeout());
+    if (proxy != null) {
+      http.proxyConfiguration(proxyConfiguration(proxy, request));
+    }
+    if (!settings.caCertificates().isEmpty()) {
+      http.tlsTrustManagersProvider(new CaBundleTrust(settings.caCertificates()));
+    }
     CodeartifactClientBuilder builder = CodeartifactClient.builder()
         .region(Region.of(region))
         .credentialsProvider(credentials)
-        .httpClient(UrlConnectionHttpClient.builder()
-            .connectionTimeout(settings.connectTimeout())
-            .socketTimeout(settings.readTimeout())
-            .build());
+        .httpClient(http.build())
+        .overrideConfiguration(o -> o
+            .retryStrategy(AwsRetry.strategy())
+            .apiCallAttemptTimeout(settings.attemptTimeout())
+            .apiCallTimeout(settings.totalTimeout()));
+    if (settings.fips() != null) {
+      builder.fipsEnabled(settings.fips());
+    }
+    if (settings.dualstack() != null) {
+      builder.dualstackEnabled(settings.dualstack());
+    }
     URI endpoint = request.endpoint();
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
     return builder.build();
+  }
+
+  /**
+   * The SDK's proxy settings for a Maven proxy. Credentials go only to plain-http endpoints: for an https
+   * endpoint the url-connection client would put {@code Proxy-Authorization} on the request inside the
+   * TLS tunnel (the JDK does not copy it to CONNECT), handing the proxy password to the API host.
+   * An encrypted ({@code {...}}) password is never sent.
+   */
+  private ProxyConfiguration proxyConfiguration(ProxySettings proxy, TokenRequest request) {
+    ProxyConfiguration.Builder b = ProxyConfiguration.builder()
+        .useSystemPropertyValues(Boolean.FALSE)
+        .useEnvironmentVariablesValues(Boolean.FALSE)
+        .endpoint(URI.create("http://" + (proxy.host().contains(":") ? "[" + proxy.host() + "]" : proxy.host())
+            + ":" + proxy.port()))
+        .nonProxyHosts(new java.util.HashSet<>(proxy.nonProxyHostPatterns()));
+    boolean plainHttp = request.endpoint() != null && "http".equalsIgnoreCase(request.endpoint().getScheme())
+        || request.endpoint() == null && endpointIsPlainHttp();
+    if (proxy.username() != null && proxy.password() != null && !proxy.passwordIsEncrypted() && plainHttp) {
+      b.username(proxy.username()).password(proxy.password());
+    } else if (proxy.username() != null) {
+      log.debug("Not sending the credentials of " + proxy.describe() + " with the CodeArtifact API call"
+          + (proxy.passwordIsEncrypted() ? " (encrypted password)" : " (HTTPS tunnel)"));
+    }
+    return b.build();
+  }
+
+  private static boolean endpointIsPlainHttp() {
+    String env = System.getenv("AWS_ENDPOINT_URL_CODEARTIFACT");
+    if (env == null || env.isEmpty()) {
+      env = System.getenv("AWS_ENDPOINT_URL");
+    }
+    return env != null && env.toLowerCase(java.util.Locale.ROOT).startsWith("http://");
   }
 }

@@ -1,0 +1,308 @@
+package dev.codeartifact.core.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.NetworkSettings;
+import dev.codeartifact.core.ProxySettings;
+import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.standin.CountingProxy;
+import dev.codeartifact.standin.StandIn;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The token call against the in-process stand-in: retries, bounds, error lines, proxy, no secret in messages. */
+class AwsTokenSourceTest {
+  private static final String KEY = "aws.accessKeyId";
+  private static final String SECRET = "aws.secretAccessKey";
+  private static String savedKey;
+  private static String savedSecret;
+
+  @TempDir
+  Path data;
+
+  private StandIn standIn;
+
+  @BeforeAll
+  static void credentials() {
+    savedKey = System.getProperty(KEY);
+    savedSecret = System.getProperty(SECRET);
+    System.setProperty(KEY, "AKIASTANDINTEST00000");
+    System.setProperty(SECRET, "standin-secret-key-not-a-real-one");
+  }
+
+  @AfterAll
+  static void restore() {
+    restore(KEY, savedKey);
+    restore(SECRET, savedSecret);
+  }
+
+  private static void restore(String k, String v) {
+    if (v == null) {
+      System.clearProperty(k);
+    } else {
+      System.setProperty(k, v);
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    standIn = StandIn.start(0, data);
+  }
+
+  @AfterEach
+  void stop() {
+    standIn.close();
+  }
+
+  private TokenRequest request(String domain, String endpoint) throws Exception {
+    return TokenRequest.builder().domain(domain).region("us-west-2").endpoint(endpoint).build();
+  }
+
+  private TokenRequest request(String domain) throws Exception {
+    return request(domain, standIn.baseUrl());
+  }
+
+  private static NetworkSettings network(String... kv) throws Exception {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return NetworkSettings.from(Configuration.of(m));
+  }
+
+  private CodeArtifactException fails(String domain, NetworkSettings network) throws Exception {
+    TokenRequest r = request(domain);
+    CodeArtifactException e = assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(network, BuildLog.SILENT).fetch(r));
+    assertNoIssuedTokenIn(e);
+    return e;
+  }
+
+  private void assertNoIssuedTokenIn(Throwable e) {
+    List<String> texts = new ArrayList<>();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      texts.add(String.valueOf(t.getMessage()));
+      texts.add(t.toString());
+    }
+    for (String token : standIn.issuedTokens()) {
+      for (String text : texts) {
+        assertFalse(text.contains(token.substring(0, 32)), "an issued token appears in an exception");
+      }
+    }
+  }
+
+  @Test
+  void throttledThreeTimesThenSucceedsHonouringRetryAfter() throws Exception {
+    long t0 = System.nanoTime();
+    AuthorizationToken t = new AwsTokenSource(network(), BuildLog.SILENT).fetch(request("throttle3-a"));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertNotNull(t.secret());
+    assertEquals(4, standIn.tokenRequestCount("throttle3-a"));
+    assertTrue(ms >= 2_900, "Retry-After: 1 must be honoured before each of 3 retries, took " + ms + " ms");
+    assertTrue(ms < 60_000);
+  }
+
+  @Test
+  void throttledBeyondTheBoundFailsWithOneLine() throws Exception {
+    CodeArtifactException e = fails("throttle9-b", network());
+    assertEquals(NetworkSettings.MAX_ATTEMPTS, standIn.tokenRequestCount("throttle9-b"));
+    assertEquals("CodeArtifact throttled the token request for domain throttle9-b (owner caller's account, region"
+        + " us-west-2) (ThrottlingException) after 5 attempts: too many builds asked at once; retry later or let"
+        + " builds share the token cache", e.getMessage());
+  }
+
+  @Test
+  void serverErrorsTwiceThenSucceeds() throws Exception {
+    assertNotNull(new AwsTokenSource(network(), BuildLog.SILENT).fetch(request("error500x2-a")));
+    assertEquals(3, standIn.tokenRequestCount("error500x2-a"));
+  }
+
+  @Test
+  void serverErrorsBeyondTheBound() throws Exception {
+    CodeArtifactException e = fails("error500x9-b", network());
+    assertEquals(5, standIn.tokenRequestCount("error500x9-b"));
+    assertTrue(e.getMessage().startsWith("The CodeArtifact API at " + standIn.baseUrl() + " failed with HTTP 500"
+        + " (InternalServerException) for domain error500x9-b"), e.getMessage());
+  }
+
+  @Test
+  void deniedIsNotRetried() throws Exception {
+    CodeArtifactException e = fails("denied-a", network());
+    assertEquals(1, standIn.tokenRequestCount("denied-a"));
+    assertTrue(e.getMessage().startsWith("Access denied getting a CodeArtifact token for domain denied-a"));
+  }
+
+  @Test
+  void missingDomain() throws Exception {
+    CodeArtifactException e = fails("missing-a", network());
+    assertEquals(1, standIn.tokenRequestCount("missing-a"));
+    assertTrue(e.getMessage().startsWith("CodeArtifact domain 'missing-a' with owner (the caller's account) was not"
+        + " found in region us-west-2"), e.getMessage());
+  }
+
+  @Test
+  void garbageNotoKenAndExpired() throws Exception {
+    assertTrue(fails("garbage-a", network()).getMessage().contains("answered with something that is not a token response"));
+    assertTrue(fails("notoken-a", network()).getMessage().contains("answered without an authorization token"));
+    assertTrue(fails("expired-a", network()).getMessage().contains("answered with a token that expired at"));
+  }
+
+  @Test
+  void rejectedCredentials() throws Exception {
+    System.setProperty(KEY, "AKIAREJECTEDKEY00000");
+    try {
+      CodeArtifactException e = fails("it-rejected", network());
+      assertTrue(e.getMessage().startsWith("AWS rejected the credentials used for CodeArtifact domain it-rejected"
+          + " (owner caller's account, region us-west-2) (UnrecognizedClientException)"), e.getMessage());
+      assertEquals(1, standIn.tokenRequestCount("it-rejected"));
+    } finally {
+      System.setProperty(KEY, "AKIASTANDINTEST00000");
+    }
+  }
+
+  @Test
+  void slowEndpointFailsWithinTheReadTimeout() throws Exception {
+    long t0 = System.nanoTime();
+    CodeArtifactException e = fails("slow-a", network(Configuration.READ_TIMEOUT, "1"));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(ms < 5_000, "took " + ms + " ms");
+    assertEquals(1, standIn.tokenRequestCount("slow-a"));
+    assertTrue(e.getMessage().contains(": no answer within 1 s (codeartifact.readTimeout); check"), e.getMessage());
+  }
+
+  @Test
+  void closedPortFailsAtOnce() throws Exception {
+    TokenRequest r = request("it-down", "http://127.0.0.1:1");
+    long t0 = System.nanoTime();
+    CodeArtifactException e = assertThrows(CodeArtifactException.class,
+        () -> new AwsTokenSource(network(), BuildLog.SILENT).fetch(r));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertTrue(ms < 10_000, "took " + ms + " ms");
+    assertEquals("Cannot reach the CodeArtifact API at http://127.0.0.1:1 (region us-west-2): connection refused;"
+        + " check codeartifact.endpoint, codeartifact.region, the network and proxy settings", e.getMessage());
+  }
+
+  @Test
+  void mavenProxyCarriesTheCallWithCredentials() throws Exception {
+    try (CountingProxy proxy = CountingProxy.start(0, "alice:s3cret-proxy-pw", null)) {
+      NetworkSettings n = NetworkSettings.from(Configuration.of(Collections.<String, String>emptyMap()),
+          Collections.singletonList(new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), "alice",
+              "s3cret-proxy-pw", null)));
+      List<String> logged = new ArrayList<>();
+      assertNotNull(new AwsTokenSource(n, recording(logged)).fetch(request("it-proxy-a")));
+      assertEquals(1, proxy.forwardedCount());
+      for (String l : logged) {
+        assertFalse(l.contains("s3cret-proxy-pw"));
+      }
+      assertFalse(n.toString().contains("s3cret-proxy-pw"));
+    }
+  }
+
+  @Test
+  void proxyRejectingCredentialsGivesOneLine() throws Exception {
+    try (CountingProxy proxy = CountingProxy.start(0, "alice:right", null)) {
+      NetworkSettings n = NetworkSettings.from(Configuration.of(Collections.<String, String>emptyMap()),
+          Collections.singletonList(new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), "alice", "wrong", null)));
+      TokenRequest r = request("it-proxy-b");
+      CodeArtifactException e = assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(n, BuildLog.SILENT).fetch(r));
+      assertEquals("The proxy corp (127.0.0.1:" + proxy.port() + ") refused the CodeArtifact API call for domain"
+          + " it-proxy-b (owner caller's account, region us-west-2) with 407 Proxy Authentication Required: check"
+          + " <username> and <password> of the proxy in settings.xml", e.getMessage());
+      assertFalse(e.getMessage().contains("wrong"));
+      assertEquals(1, proxy.count());
+    }
+  }
+
+  @Test
+  void nonProxyHostsBypassTheProxy() throws Exception {
+    try (CountingProxy proxy = CountingProxy.start(0)) {
+      NetworkSettings n = NetworkSettings.from(Configuration.of(Collections.<String, String>emptyMap()),
+          Collections.singletonList(new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), null, null,
+              "localhost|127.0.0.*")));
+      assertNotNull(new AwsTokenSource(n, BuildLog.SILENT).fetch(request("it-proxy-c")));
+      assertEquals(0, proxy.count());
+    }
+  }
+
+  /** A body that is almost a token response: the parser's complaint must not carry the token to a log. */
+  @Test
+  void malformedBodyWithATokenNeverReachesAMessage() throws Exception {
+    String secret = "SECRETTOKEN" + "abcdefghijklmnopqrstuvwxyz0123456789_-".repeat(30);
+    String[] bodies = {
+      "{\"authorizationToken\":\"" + secret + "\",\"expiration\":\"soon\"}",
+      "{\"authorizationToken\":" + secret + ",\"expiration\":1.9E9}",
+      "{\"authorizationToken\":\"" + secret + "\",\"expiration\":1.9E9",
+      "{\"authorizationToken\":\"" + secret + "\"}",
+    };
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    final int[] which = {0};
+    server.createContext("/", ex -> {
+      byte[] b = bodies[which[0]].getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, b.length);
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(b);
+      }
+    });
+    server.start();
+    try {
+      for (int i = 0; i < bodies.length; i++) {
+        which[0] = i;
+        TokenRequest r = request("it-malformed", "http://127.0.0.1:" + server.getAddress().getPort());
+        CodeArtifactException e = assertThrows(CodeArtifactException.class,
+            () -> new AwsTokenSource(network(), BuildLog.SILENT).fetch(r));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+          assertFalse(String.valueOf(t.getMessage()).contains("SECRETTOKEN"), "body " + i + ": " + t.getClass());
+          assertFalse(t.toString().contains("abcdefghijklmnopqrstuvwxyz0123456789_-abcdefghijklmnop"), "body " + i);
+        }
+      }
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  static BuildLog recording(List<String> into) {
+    return new BuildLog() {
+      @Override
+      public void info(String message) {
+        into.add(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        into.add(message);
+      }
+
+      @Override
+      public void debug(String message) {
+        into.add(message);
+      }
+
+      @Override
+      public boolean isDebugEnabled() {
+        return true;
+      }
+    };
+  }
+}
