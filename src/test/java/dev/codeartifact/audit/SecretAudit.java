@@ -147,7 +147,9 @@ public final class SecretAudit {
         if (holds && !mayHoldToken) {
           findings.add(rel + " (under " + root + "): contains an issued token");
         }
-        if (holds && mayHoldToken) {
+        // Files we write (caches) must be owner-only; a log the user asked to hold the token
+        // (token goal to stdout) is written by the invoker, not by us.
+        if (holds && matchesAny(caches, rel)) {
           checkPermissions(root, file, "rw-------");
         }
         return FileVisitResult.CONTINUE;
