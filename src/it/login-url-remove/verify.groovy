@@ -4,10 +4,10 @@ def issued = standin("/_standin/tokens").readLines().findAll { it } as Set
 def original = new File(basedir, "original-settings.xml").text
 
 assert log.contains("[INFO] No repository or mirror in the settings has the URL of it-loginurl-${mavenLabel}-111122223333 in us-west-2 repository snapshots: using the server id it-loginurl-${mavenLabel}-snapshots")
-assert log =~ /\[INFO\] CodeArtifact token written to servers corp-mirror \(added\), it-loginurl-${mavenLabel}-snapshots \(added\), corp-releases \(updated\) in \S+user-settings\.xml/
+assert log =~ /\[INFO\] CodeArtifact token written to servers corp-mirror \(added\), corp-releases \(updated\) in \S+user-settings\.xml/
+assert log =~ /\[INFO\] CodeArtifact token written to servers it-loginurl-${mavenLabel}-snapshots \(added\) in \S+user-settings\.xml/
 assert log =~ /\[WARNING\] Server corp-releases in \S+user-settings\.xml was not written by this plugin: its username and password were replaced/
 assert log =~ /\[INFO\] Removed CodeArtifact servers corp-mirror, it-loginurl-${mavenLabel}-snapshots from \S+user-settings\.xml/
-assert log =~ /\[WARNING\] Server corp-releases in \S+user-settings\.xml was not written by this plugin: left in place/
 
 // After login (the backup of the remove run): three servers with the token, in the file's tabs.
 def afterLogin = new File(basedir, "user-settings.xml.codeartifact.bak").text

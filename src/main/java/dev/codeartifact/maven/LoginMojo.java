@@ -1,0 +1,242 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.LoginPlan;
+import dev.codeartifact.core.TokenPlanner;
+import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.TokenService;
+import dev.codeartifact.core.TokenSource;
+import dev.codeartifact.core.TokenSources;
+import dev.codeartifact.core.settings.SettingsEditor;
+import java.io.File;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Profile;
+import org.apache.maven.settings.Repository;
+import org.apache.maven.settings.Settings;
+
+/**
+ * Writes a CodeArtifact token into the user's {@code settings.xml} ({@code <server>} entries with user
+ * {@code aws}), for tools that read settings but do not run this plugin: IDEs, other build tools, a
+ * plain {@code mvn} without the plugin. Runs without a project.
+ *
+ * <pre>
+ * mvn codeartifact:login -Dcodeartifact.url=https://my-domain-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/releases/
+ * mvn codeartifact:login -Dcodeartifact.domain=my-domain -Dcodeartifact.serverIds=codeartifact
+ * mvn codeartifact:login -Dcodeartifact.remove=true
+ * </pre>
+ *
+ * <p>Only the {@code <server>} entries change: comments, formatting and other servers stay as they are,
+ * the previous file is kept as {@code settings.xml.codeartifact.bak}, and the file becomes owner-only.
+ * The entries this goal adds are marked, so {@code remove} takes out only those.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "login", requiresProject = false, threadSafe = true, aggregator = true)
+public class LoginMojo extends AbstractCodeArtifactMojo {
+  /**
+   * Comma-separated CodeArtifact repository URLs
+   * ({@code https://DOMAIN-OWNER.d.codeartifact.REGION.amazonaws.com/maven/REPOSITORY/}); each names the
+   * domain, owner and region of its token. The server id for a URL is the id of every mirror or
+   * repository (in the settings, or the current project) with that URL; when there is none,
+   * {@code DOMAIN-REPOSITORY}. Default: none; give this or {@code serverIds}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = LoginPlan.URL)
+  String url;
+
+  /**
+   * The settings file to edit. Default: Maven's user settings ({@code -s}, else
+   * {@code ~/.m2/settings.xml}); created when missing.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "codeartifact.settingsFile")
+  String settingsFile;
+
+  /**
+   * Removes the entries this goal wrote instead of writing them: those of {@code serverIds} and
+   * {@code url}, or all of them when neither is given. Entries the user wrote are left alone. Needs no
+   * AWS credentials.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "codeartifact.remove", defaultValue = "false")
+  String remove;
+
+  @Override
+  public void execute() throws MojoExecutionException {
+    BuildLog log = MavenLogs.of(getLog());
+    Configuration config = configuration();
+    LoginPlan plan;
+    boolean removing;
+    boolean failOnError;
+    try {
+      removing = Configuration.of(Collections.singletonMap("codeartifact.remove", remove))
+          .bool("codeartifact.remove", false);
+      failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
+      config.bool(Configuration.CACHE, true);
+      config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
+      MavenNetwork.settings(config, session.getRequest());
+      if (removing && config.get(Configuration.DOMAIN) == null) {
+        // Taking entries out needs no token, so no domain: only the ids matter.
+        config = withoutServerIdsDomainCheck(config);
+      }
+      plan = LoginPlan.plan(config, url, knownRepositories());
+    } catch (InvalidParameterException e) {
+      throw new MojoExecutionException(ErrorMessages.forPom(e), e);
+    }
+    Path file = settingsFile();
+    try {
+      if (removing) {
+        remove(file, plan.serverIds());
+      } else {
+        login(file, plan, config, log, failOnError);
+      }
+    } catch (InvalidParameterException e) {
+      throw new MojoExecutionException(ErrorMessages.forPom(e), e);
+    } catch (CodeArtifactException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** For remove without a domain: a placeholder domain satisfies the plan's check; no token is requested. */
+  private static Configuration withoutServerIdsDomainCheck(Configuration config) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String p : config.setProperties()) {
+      values.put(p, config.get(p));
+    }
+    values.put(Configuration.DOMAIN, "unused-for-remove");
+    return Configuration.of(values);
+  }
+
+  private Path settingsFile() {
+    if (settingsFile != null && !settingsFile.trim().isEmpty()) {
+      return Paths.get(settingsFile.trim()).toAbsolutePath();
+    }
+    File user = session.getRequest().getUserSettingsFile();
+    if (user != null) {
+      return user.toPath().toAbsolutePath();
+    }
+    return Paths.get(System.getProperty("user.home"), ".m2", "settings.xml");
+  }
+
+  /** Mirrors and repositories of the session and the current project, then every settings profile's. */
+  private List<TokenPlanner.Repository> knownRepositories() {
+    List<TokenPlanner.Repository> known = new ArrayList<>(BuildRepositories.of(session));
+    Settings settings = session.getSettings();
+    if (settings != null && settings.getProfiles() != null) {
+      for (Profile p : settings.getProfiles()) {
+        List<Repository> repos = new ArrayList<>();
+        if (p.getRepositories() != null) {
+          repos.addAll(p.getRepositories());
+        }
+        if (p.getPluginRepositories() != null) {
+          repos.addAll(p.getPluginRepositories());
+        }
+        for (Repository r : repos) {
+          if (r.getId() != null && r.getUrl() != null) {
+            known.add(new TokenPlanner.Repository(r.getId(), r.getUrl()));
+          }
+        }
+      }
+    }
+    return known;
+  }
+
+  private void login(Path file, LoginPlan plan, Configuration config, BuildLog log, boolean failOnError)
+      throws CodeArtifactException, MojoExecutionException {
+    if (plan.isEmpty()) {
+      throw new MojoExecutionException("Nothing to log in to: set codeartifact.url (CodeArtifact repository"
+          + " URLs) or codeartifact.serverIds with codeartifact.domain");
+    }
+    if (session.isOffline()) {
+      throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token");
+    }
+    for (Map.Entry<String, String> e : plan.fallbackIds().entrySet()) {
+      getLog().info("No repository or mirror in the settings has the URL of " + e.getValue()
+          + ": using the server id " + e.getKey() + " (use that id for the repository)");
+    }
+    TokenSource source = TokenSources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
+    Map<String, String> passwords = new LinkedHashMap<>();
+    Instant expiration = null;
+    for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
+      AuthorizationToken token;
+      try {
+        token = TokenService.shared().get(e.getKey(), source);
+      } catch (CodeArtifactException ex) {
+        if (failOnError) {
+          throw ex;
+        }
+        getLog().warn(ex.getMessage() + " (codeartifact.failOnError=false: " + String.join(", ", e.getValue())
+            + " left as they are)");
+        continue;
+      }
+      for (String id : e.getValue()) {
+        passwords.put(id, token.secret());
+      }
+      if (expiration == null || token.expiration().isBefore(expiration)) {
+        expiration = token.expiration();
+      }
+    }
+    if (passwords.isEmpty()) {
+      return;
+    }
+    SettingsEditor.Result r = SettingsEditor.login(file, passwords, SettingsEditor.DEFAULT_USERNAME, expiration);
+    List<String> described = new ArrayList<>();
+    for (String id : r.added()) {
+      described.add(id + " (added)");
+    }
+    for (String id : r.updated()) {
+      described.add(id + " (updated)");
+    }
+    String expires = expiration.truncatedTo(ChronoUnit.SECONDS) + " (in "
+        + BuildAuthenticator.human(Duration.between(Instant.now(), expiration)) + ")";
+    if (!r.changed()) {
+      getLog().info("CodeArtifact servers " + String.join(", ", passwords.keySet()) + " in " + r.file()
+          + " already hold the current token; it expires " + expires);
+    } else {
+      getLog().info("CodeArtifact token written to servers " + String.join(", ", described) + " in " + r.file()
+          + "; it expires " + expires + ". The file holds this secret until then (remove it with"
+          + " mvn codeartifact:login -Dcodeartifact.remove=true)");
+    }
+    for (String id : r.unmanaged()) {
+      getLog().warn("Server " + id + " in " + r.file() + " was not written by this plugin: its username and"
+          + " password were replaced, and codeartifact.remove will leave it in place");
+    }
+    if (r.backup() != null) {
+      getLog().debug("Previous settings saved as " + r.backup());
+    }
+  }
+
+  private void remove(Path file, Set<String> ids) throws CodeArtifactException {
+    SettingsEditor.Result r = SettingsEditor.logout(file, new LinkedHashSet<>(ids));
+    if (r.removed().isEmpty()) {
+      getLog().info("No CodeArtifact server entries of this plugin" + (ids.isEmpty() ? "" : " for " + String.join(", ", ids))
+          + " in " + r.file() + ": nothing removed");
+    } else {
+      getLog().info("Removed CodeArtifact servers " + String.join(", ", r.removed()) + " from " + r.file());
+    }
+    for (String id : r.unmanaged()) {
+      getLog().warn("Server " + id + " in " + r.file() + " was not written by this plugin: left in place");
+    }
+  }
+}

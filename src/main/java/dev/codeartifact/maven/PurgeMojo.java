@@ -1,0 +1,27 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.TokenService;
+import dev.codeartifact.core.TokenSources;
+import dev.codeartifact.core.cache.DiskTokenCache;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Deletes the CodeArtifact tokens this plugin cached on disk ({@code cacheDir}, default
+ * {@code ~/.m2/codeartifact-cache}), for example after changing AWS credentials or roles; the next
+ * build asks AWS again. Files in that folder that are not the cache's own are left alone. Runs without a
+ * project.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "purge", requiresProject = false, threadSafe = true, aggregator = true)
+public class PurgeMojo extends AbstractCodeArtifactMojo {
+  @Override
+  public void execute() {
+    Path dir = TokenSources.cacheDirectory(configuration()).toAbsolutePath().normalize();
+    int deleted = new DiskTokenCache(dir, Clock.systemUTC(), MavenLogs.of(getLog())).purge();
+    TokenService.shared().clear();
+    getLog().info("Deleted " + deleted + " cached CodeArtifact token" + (deleted == 1 ? "" : "s") + " from " + dir);
+  }
+}

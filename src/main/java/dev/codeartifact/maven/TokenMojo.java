@@ -1,0 +1,132 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.SecureFiles;
+import dev.codeartifact.core.TokenOutput;
+import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.TokenService;
+import dev.codeartifact.core.TokenSource;
+import dev.codeartifact.core.TokenSources;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Prints a CodeArtifact authorization token, like {@code aws codeartifact get-authorization-token} but
+ * with this plugin's credentials, cache and validation, and without a project. For scripts:
+ *
+ * <pre>
+ * export CODEARTIFACT_AUTH_TOKEN=$(mvn -q codeartifact:token -Dcodeartifact.domain=my-domain -Dcodeartifact.query=authorizationToken -Dcodeartifact.output=text)
+ * </pre>
+ *
+ * <p>The result goes to standard output (never through Maven's log, so {@code -q} leaves exactly the
+ * result), or with {@code tokenFile} into an owner-only file.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "token", requiresProject = false, threadSafe = true, aggregator = true)
+public class TokenMojo extends AbstractCodeArtifactMojo {
+  /**
+   * Output format, as the AWS CLI's {@code --output}: {@code json} (an object with
+   * {@code authorizationToken} and {@code expiration}, the expiration in ISO 8601) or {@code text}
+   * (token, a tab, expiration).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = TokenOutput.OUTPUT, defaultValue = "json")
+  String output;
+
+  /**
+   * Prints only one field, as the AWS CLI's {@code --query}: {@code authorizationToken} or
+   * {@code expiration}. With {@code output=json} the field is printed as a JSON string (quoted). Default:
+   * both fields.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = TokenOutput.QUERY)
+  String query;
+
+  /**
+   * Writes the result into this file (created or replaced atomically, readable by the owner only) instead
+   * of printing it. Relative paths are resolved against the current directory. Default: print to standard
+   * output.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "codeartifact.tokenFile")
+  String tokenFile;
+
+  /**
+   * The process's real standard output. Maven 4 replaces {@code System.out} during a mojo with a stream
+   * that feeds its logger ({@code [INFO] [stdout] ...}): the token would then be a log line, and {@code -q}
+   * would hide it. Writing to file descriptor 1 keeps it out of the log on every Maven version.
+   */
+  PrintStream stdout() {
+    return new PrintStream(new FileOutputStream(FileDescriptor.out), false);
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException {
+    BuildLog log = MavenLogs.of(getLog());
+    Configuration config = configuration();
+    TokenRequest request;
+    TokenOutput format;
+    boolean failOnError;
+    TokenSource source;
+    try {
+      format = TokenOutput.of(output, query);
+      request = config.tokenRequestTemplate().build();
+      failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
+      config.bool(Configuration.CACHE, true);
+      config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
+      source = TokenSources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
+    } catch (InvalidParameterException e) {
+      throw new MojoExecutionException(ErrorMessages.forPom(e), e);
+    }
+    Path file = tokenFile == null || tokenFile.trim().isEmpty() ? null : Paths.get(tokenFile.trim()).toAbsolutePath();
+    if (session.isOffline()) {
+      throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token for " + request.describe());
+    }
+    AuthorizationToken token;
+    try {
+      token = TokenService.shared().get(request, source);
+    } catch (CodeArtifactException e) {
+      if (failOnError) {
+        throw new MojoExecutionException(e.getMessage(), e);
+      }
+      getLog().warn(e.getMessage() + " (codeartifact.failOnError=false: no token printed)");
+      return;
+    }
+    String text = format.render(token);
+    if (file == null) {
+      System.out.flush();
+      PrintStream out = stdout();
+      out.print(text);
+      out.flush();
+      return;
+    }
+    try {
+      SecureFiles.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write the CodeArtifact token to " + file + ": " + e, e);
+    }
+    getLog().info("CodeArtifact " + (format.containsToken() ? "token" : "token expiration") + " for "
+        + request.describe() + " written to " + file + " (owner-only); the token expires "
+        + token.expiration().truncatedTo(ChronoUnit.SECONDS) + " (in "
+        + BuildAuthenticator.human(Duration.between(Instant.now(), token.expiration())) + ")");
+  }
+}
