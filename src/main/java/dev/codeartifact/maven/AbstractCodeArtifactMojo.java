@@ -56,7 +56,9 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
 
   /**
    * Comma-separated server ids (repository, mirror or distribution ids) that get the token. Default:
-   * every repository of the build whose URL is a CodeArtifact URL. Needs {@code domain}.
+   * for {@code authenticate}, every repository of the build whose URL is a CodeArtifact URL; for
+   * {@code login}, the servers found from {@code url}. Needs {@code domain}. Not used by {@code token}
+   * and {@code purge}.
    *
    * @since 0.1.0
    */
