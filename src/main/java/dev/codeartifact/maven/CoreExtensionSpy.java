@@ -144,6 +144,7 @@ public class CoreExtensionSpy extends AbstractEventSpy {
       }
       for (String id : ids) {
         setServer(request, id, token);
+        preemptive(request, id);
       }
       AppliedTokens.record(tokenRequest, ids, token);
       log.info(BuildAuthenticator.appliedLine(tokenRequest, ids, token));
@@ -164,6 +165,66 @@ public class CoreExtensionSpy extends AbstractEventSpy {
         server.setUsername(TokenAuthentication.USERNAME);
         server.setPassword(token.secret());
       }
+    }
+  }
+
+  /**
+   * Sends the credentials with the first request instead of waiting for a 401 challenge, which
+   * CodeArtifact does not document (and which costs a round trip): for the native, Apache and JDK
+   * transports through the per-repository resolver property (read when the session is created, which
+   * is after this event), for Wagon through the server's http configuration. A user's own setting wins.
+   */
+  static void preemptive(MavenExecutionRequest request, String id) {
+    String key = "aether.connector.http.preemptiveAuth." + id;
+    if (request.getUserProperties().getProperty(key) == null && request.getSystemProperties().getProperty(key) == null) {
+      request.getUserProperties().setProperty(key, "true");
+    }
+    if (isMaven4()) {
+      // Maven 4 suffixes repository ids in some requests (id-HASH), so only the global switch reaches
+      // them; it only matters for repositories that have credentials.
+      String global = "aether.connector.http.preemptiveAuth";
+      if (request.getUserProperties().getProperty(global) == null && request.getSystemProperties().getProperty(global) == null) {
+        request.getUserProperties().setProperty(global, "true");
+      }
+      return; // no Wagon by default there, and its settings model takes other configuration objects
+    }
+    synchronized (request) {
+      Server server = AppliedTokens.server(request, id);
+      if (server != null && server.getConfiguration() == null) {
+        try {
+          server.setConfiguration(usePreemptive());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+          LOG.debug("Could not make Wagon authenticate " + id + " preemptively: " + e.getClass().getSimpleName());
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code <httpConfiguration><all><usePreemptive>true</...>} built with Maven's own Xpp3Dom class:
+   * this realm may carry another copy of plexus-utils, and Maven casts the configuration to its own.
+   */
+  private static Object usePreemptive() throws ReflectiveOperationException {
+    Class<?> dom = Server.class.getClassLoader().loadClass("org.codehaus.plexus.util.xml.Xpp3Dom");
+    java.lang.reflect.Constructor<?> node = dom.getConstructor(String.class);
+    java.lang.reflect.Method addChild = dom.getMethod("addChild", dom);
+    Object config = node.newInstance("configuration");
+    Object http = node.newInstance("httpConfiguration");
+    Object all = node.newInstance("all");
+    Object use = node.newInstance("usePreemptive");
+    dom.getMethod("setValue", String.class).invoke(use, "true");
+    addChild.invoke(all, use);
+    addChild.invoke(http, all);
+    addChild.invoke(config, http);
+    return config;
+  }
+
+  private static boolean isMaven4() {
+    try {
+      Class.forName("org.apache.maven.api.Session", false, CoreExtensionSpy.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 
