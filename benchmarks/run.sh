@@ -27,7 +27,7 @@ for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
 url="http://127.0.0.1:$(cat "$work/port")"
 
 export AWS_ACCESS_KEY_ID=AKIASTANDINTEST00000 AWS_SECRET_ACCESS_KEY=standin-secret-key-not-a-real-one
-export AWS_ENDPOINT_URL_CODEARTIFACT="$url" AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-1
+export AWS_ENDPOINT_URL_CODEARTIFACT="$url" AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 export CODEARTIFACT_CACHE_DIR="$work/cache"
 
 project() { # $1 = dir, $2 = plugin block (or empty), $3 = domain
@@ -66,7 +66,7 @@ build() { # $1 = variant; prints seconds
 }
 awscli() {
   local t0 t1
-  t0=$(date +%s%N); aws codeartifact get-authorization-token --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
+  t0=$(date +%s%N); aws codeartifact get-authorization-token --endpoint-url "$url" --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
   echo "scale=3; ($t1 - $t0) / 1000000000" | bc
 }
 variants=(baseline cold warm)
@@ -82,7 +82,7 @@ for r in $(seq 1 "$runs"); do
   echo "  round $r/$runs done"
 done
 
-stats() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f %.3f %.3f", m, a[1], a[NR]}'; }
+stats() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f %.3f %.3f\n", m, a[1], a[NR]}'; }
 read -r base _ _ < <(stats "$work/times-baseline")
 {
   echo "| variant | median (s) | min (s) | max (s) | overhead vs baseline (ms) | ratio |"
