@@ -27,7 +27,7 @@ new File(basedir, "proxy-settings.xml").text = """<?xml version="1.0" encoding="
       <port>${port}</port>
       <username>alice</username>
       <password>proxy-pw-never-logged-7f3a</password>
-      <nonProxyHosts>localhost|*.maven.org|repo.maven.apache.org</nonProxyHosts>
+      <nonProxyHosts>localhost|*.maven.org|repo.maven.apache.org|*.apache.org|*.sonatype.org</nonProxyHosts>
     </proxy>
   </proxies>
   <mirrors>
