@@ -1,0 +1,4 @@
+// The invoker filters POMs, settings and .mvn/extensions.xml, not .mvn/maven.config: fill in the label here.
+def config = new File(basedir, ".mvn/maven.config")
+config.text = config.text.replace("@mavenLabel@", mavenLabel)
+true
