@@ -1,0 +1,83 @@
+package dev.codeartifact.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chain every entry point uses: the opted-in environment token needs no AWS call and no SDK. */
+class TokenSourcesTest {
+  private final List<String> warnings = new CopyOnWriteArrayList<>();
+  private final BuildLog log = new BuildLog() {
+    @Override
+    public void info(String message) {}
+
+    @Override
+    public void warn(String message) {
+      warnings.add(message);
+    }
+
+    @Override
+    public void debug(String message) {}
+
+    @Override
+    public boolean isDebugEnabled() {
+      return false;
+    }
+  };
+
+  private static Configuration config(String... pairs) {
+    Map<String, String> m = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return Configuration.of(m);
+  }
+
+  @Test
+  void environmentTokenIsUsedWhenOptedIn(@TempDir Path home) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put(TokenSources.ENV_TOKEN, "  token-from-ci-step  ");
+    TokenSource source = TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "true"),
+        NetworkSettings.defaults(), env, home, log);
+    AuthorizationToken token = source.fetch(TokenRequest.builder().domain("my-domain").build());
+    assertEquals("token-from-ci-step", token.secret());
+    assertTrue(token.expiration().isAfter(Instant.now()));
+    assertTrue(warnings.isEmpty());
+    // Nothing was written to the cache: the token did not come from AWS.
+    assertFalse(Files.exists(home.resolve(".m2/codeartifact-cache")));
+  }
+
+  @Test
+  void withoutOptInTheCacheFrontsTheAwsCall(@TempDir Path home) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put(TokenSources.ENV_TOKEN, "token-from-ci-step");
+    TokenSource source = TokenSources.forBuild(config(), NetworkSettings.defaults(), env, home, log);
+    assertTrue(source instanceof dev.codeartifact.core.cache.CachingTokenSource, source.getClass().getName());
+  }
+
+  @Test
+  void optInWithoutVariableWarnsOnce(@TempDir Path home) throws Exception {
+    TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "true", Configuration.CACHE, "false"),
+        NetworkSettings.defaults(), new HashMap<String, String>(), home, log);
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains("CODEARTIFACT_AUTH_TOKEN is not set"), warnings.get(0));
+  }
+
+  @Test
+  void badBooleanIsRejectedWithItsName(@TempDir Path home) {
+    InvalidParameterException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidParameterException.class,
+        () -> TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "yes"), NetworkSettings.defaults(),
+            new HashMap<String, String>(), home, log));
+    assertEquals("codeartifact.tokenFromEnvironment", e.parameter());
+  }
+}
