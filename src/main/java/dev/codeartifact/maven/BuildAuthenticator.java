@@ -54,12 +54,8 @@ final class BuildAuthenticator {
 
   Outcome authenticate(MavenSession session, Configuration config) throws CodeArtifactException {
     Outcome outcome = new Outcome();
-    // Validate everything before looking at the network or the build.
-    config.tokenRequestTemplate();
-    MavenNetwork.settings(config, session.getRequest());
-    config.bool(Configuration.FAIL_ON_ERROR, true);
-    config.bool(Configuration.CACHE, true);
-    config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
+    NetworkSettings network = validate(config, session.getRequest());
+    boolean failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
     Set<String> explicitIds = config.serverIds();
     TokenPlanner.Plan plan = TokenPlanner.plan(config, BuildRepositories.of(session));
     if (plan.warning() != null) {
@@ -75,20 +71,14 @@ final class BuildAuthenticator {
       }
       return outcome;
     }
-    TokenSource source = sources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
+    TokenSource source = sources.forBuild(config, network, log);
     for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
       TokenRequest request = e.getKey();
-      List<String> ids = new ArrayList<>();
-      for (String id : e.getValue()) {
-        if (explicitIds.contains(id) || !hasUserPassword(session, id)) {
-          ids.add(id);
-        }
-      }
+      List<String> ids = targets(session.getRequest(), e.getValue(), explicitIds, log);
       if (ids.isEmpty()) {
         continue;
       }
       AuthorizationToken token = TokenService.shared().peek(request);
-      boolean failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
       if (token == null) {
         // Another realm of this build (core extension, build extension) may already have applied one.
         token = AppliedTokens.lookup(session.getRequest(), request, ids);
@@ -130,8 +120,30 @@ final class BuildAuthenticator {
    * A server whose password the user set (settings.xml, maybe from an environment variable) is left
    * alone unless named in serverIds; an unresolved {@code ${...}} counts as unset.
    */
-  private boolean hasUserPassword(MavenSession session, String id) {
-    return hasUserPassword(session.getRequest(), id, log);
+  /**
+   * Validates every value of {@code config} before anything looks at the network or the build, and
+   * returns the network settings (read once: they may read a CA bundle file). Shared by every entry point.
+   */
+  static NetworkSettings validate(Configuration config, MavenExecutionRequest request)
+      throws InvalidParameterException {
+    config.tokenRequestTemplate();
+    NetworkSettings network = MavenNetwork.settings(config, request);
+    config.bool(Configuration.FAIL_ON_ERROR, true);
+    config.bool(Configuration.CACHE, true);
+    config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
+    return network;
+  }
+
+  /** The servers of one token that get it: named in serverIds, or without a password of the user's own. */
+  static List<String> targets(MavenExecutionRequest request, Set<String> servers, Set<String> explicitIds,
+      BuildLog log) {
+    List<String> ids = new ArrayList<>();
+    for (String id : servers) {
+      if (explicitIds.contains(id) || !hasUserPassword(request, id, log)) {
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   /**

@@ -4,13 +4,13 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.TokenPlanner;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenService;
 import dev.codeartifact.core.TokenSource;
 import dev.codeartifact.core.TokenSources;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,11 +97,7 @@ public class CoreExtensionSpy extends AbstractEventSpy {
       return;
     }
     // Validate everything before looking at the network or the build, as the goal does.
-    config.tokenRequestTemplate();
-    MavenNetwork.settings(config, request);
-    config.bool(Configuration.FAIL_ON_ERROR, true);
-    config.bool(Configuration.CACHE, true);
-    config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
+    NetworkSettings network = BuildAuthenticator.validate(config, request);
     Set<String> explicitIds = config.serverIds();
     List<TokenPlanner.Repository> repositories = CoreExtensionConfiguration.repositories(request, log);
     TokenPlanner.Plan plan = TokenPlanner.plan(config, repositories);
@@ -120,15 +116,10 @@ public class CoreExtensionSpy extends AbstractEventSpy {
       return;
     }
     boolean failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
-    TokenSource source = TokenSources.forBuild(config, MavenNetwork.settings(config, request), log);
+    TokenSource source = TokenSources.forBuild(config, network, log);
     for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
       TokenRequest tokenRequest = e.getKey();
-      List<String> ids = new ArrayList<>();
-      for (String id : e.getValue()) {
-        if (explicitIds.contains(id) || !BuildAuthenticator.hasUserPassword(request, id, log)) {
-          ids.add(id);
-        }
-      }
+      List<String> ids = BuildAuthenticator.targets(request, e.getValue(), explicitIds, log);
       if (ids.isEmpty()) {
         continue;
       }
