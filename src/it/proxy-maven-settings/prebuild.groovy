@@ -15,7 +15,7 @@ new File(basedir, "proxy.pid").text = String.valueOf(proc.pid())
 for (int i = 0; i < 200 && !(portFile.isFile() && portFile.length() > 0); i++) { Thread.sleep(50) }
 assert portFile.isFile() : "the counting proxy did not start"
 def port = portFile.text.trim()
-new File(basedir, "proxy-settings.xml").text = """<?xml version="1.0" encoding="UTF-8"?>
+new File(basedir, "proxy-maven-settings-settings.xml").text = """<?xml version="1.0" encoding="UTF-8"?>
 <settings>
   <pluginGroups><pluginGroup>dev.codeartifact</pluginGroup></pluginGroups>
   <proxies>

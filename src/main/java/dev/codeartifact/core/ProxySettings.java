@@ -131,8 +131,8 @@ public final class ProxySettings {
   }
 
   /**
-   * True when the password is in Maven's encrypted form ({@code {...}}): Maven decrypts it for its own
-   * transports only; this plugin does not send it.
+   * True when the password is still in Maven's encrypted form ({@code {...}}): the entry points decrypt proxy
+   * passwords with Maven's settings decrypter, so this means it could not be decrypted; it is never sent.
    */
   public boolean passwordIsEncrypted() {
     return password != null && password.length() > 2 && password.startsWith("{") && password.endsWith("}");

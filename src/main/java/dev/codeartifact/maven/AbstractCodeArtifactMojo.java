@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Parameters every goal shares, each also a user property; turned into one {@link Configuration}. */
 abstract class AbstractCodeArtifactMojo extends AbstractMojo {
@@ -154,8 +156,18 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
-  /** Everything above as one configuration; validation happens where it is used. */
+  /** Maven's settings decrypter: encrypted proxy passwords for the API call (see {@link MavenNetwork}). */
+  @Component
+  SettingsDecrypter settingsDecrypter;
+
+  /**
+   * Everything above as one configuration; validation happens where it is used. Also hands Maven's decrypter
+   * to {@link MavenNetwork} for this build's proxies (every goal starts here).
+   */
   Configuration configuration() {
+    if (session != null) {
+      MavenNetwork.decryptProxiesWith(session.getRequest(), settingsDecrypter, MavenLogs.of(getLog()));
+    }
     Map<String, String> values = new LinkedHashMap<>();
     values.put(Configuration.DOMAIN, domain);
     values.put(Configuration.DOMAIN_OWNER, domainOwner);

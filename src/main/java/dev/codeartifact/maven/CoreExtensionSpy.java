@@ -14,11 +14,13 @@ import dev.codeartifact.core.TokenSources;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.eventspy.AbstractEventSpy;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Server;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,8 @@ public class CoreExtensionSpy extends AbstractEventSpy {
   private static final Logger LOG = LoggerFactory.getLogger(CoreExtensionSpy.class);
 
   private final BuildLog log;
+  /** Maven's settings decrypter, for encrypted proxy passwords (see {@link MavenNetwork}); null in tests. */
+  private final SettingsDecrypter decrypter;
   private volatile MavenExecutionRequest failedRequest;
   private volatile String failure;
 
@@ -54,8 +58,18 @@ public class CoreExtensionSpy extends AbstractEventSpy {
     this(MavenLogs.of(LOG));
   }
 
+  @Inject
+  public CoreExtensionSpy(SettingsDecrypter decrypter) {
+    this(MavenLogs.of(LOG), decrypter);
+  }
+
   CoreExtensionSpy(BuildLog log) {
+    this(log, null);
+  }
+
+  CoreExtensionSpy(BuildLog log, SettingsDecrypter decrypter) {
     this.log = log;
+    this.decrypter = decrypter;
   }
 
   @Override
@@ -97,6 +111,7 @@ public class CoreExtensionSpy extends AbstractEventSpy {
       return;
     }
     // Validate everything before looking at the network or the build, as the goal does.
+    MavenNetwork.decryptProxiesWith(request, decrypter, log);
     NetworkSettings network = BuildAuthenticator.validate(config, request);
     Set<String> explicitIds = config.serverIds();
     List<TokenPlanner.Repository> repositories = CoreExtensionConfiguration.repositories(request, log);

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
@@ -15,6 +16,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,18 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
   static final String PLUGIN_KEY = "dev.codeartifact:codeartifact-maven-plugin";
   private static final Logger LOG = LoggerFactory.getLogger(ExtensionParticipant.class);
 
+  /** Maven's settings decrypter, for encrypted proxy passwords (see {@link MavenNetwork}); null in tests. */
+  private final SettingsDecrypter decrypter;
+
+  public ExtensionParticipant() {
+    this(null);
+  }
+
+  @Inject
+  public ExtensionParticipant(SettingsDecrypter decrypter) {
+    this.decrypter = decrypter;
+  }
+
   @Override
   public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
     Configuration config = configuration(session);
@@ -37,6 +51,7 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
         LOG.info("Skipping CodeArtifact authentication (codeartifact.skip)");
         return;
       }
+      MavenNetwork.decryptProxiesWith(session.getRequest(), decrypter, MavenLogs.of(LOG));
       BuildAuthenticator.Outcome outcome = new BuildAuthenticator(MavenLogs.of(LOG)).authenticate(session, config);
       if (outcome.nothingFound) {
         LOG.debug("CodeArtifact build extension: no CodeArtifact repository and no codeartifact.serverIds");

@@ -1,30 +1,81 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * The network settings of the AWS API call, from the plugin's configuration and Maven's own settings:
  * the active {@code <proxies>} of settings.xml apply to the CodeArtifact API call as they apply to
  * Maven's downloads. With no active Maven proxy, the JVM's {@code https.proxyHost}-style system
  * properties keep applying.
+ *
+ * <h2>Encrypted proxy passwords</h2>
+ *
+ * Maven 3 keeps settings passwords encrypted ({@code {...}}, master password in
+ * {@code ~/.m2/settings-security.xml} or the file {@code -Dsettings.security} names) in the execution request
+ * and decrypts them only for its own transports. Every entry point (the goals, the build extension, the core
+ * extension) gets Maven's {@link SettingsDecrypter} injected and registers it here for its request with
+ * {@link #decryptProxiesWith} before the shared validation reads the proxies: then only the proxies are
+ * decrypted (copies; the request is left alone), at most one WARN line per proxy and build names a proxy
+ * whose password cannot be decrypted, and the call goes on without that proxy's credentials. A password that
+ * is not in the encrypted form (Maven 4 may have decrypted it already) is used as it is, never decrypted twice.
  */
 final class MavenNetwork {
+  /** The decrypter registered for each request (weak: a request lives for one build). */
+  private static final Map<MavenExecutionRequest, Decryption> DECRYPTION =
+      Collections.synchronizedMap(new WeakHashMap<MavenExecutionRequest, Decryption>());
+
+  private static final class Decryption {
+    final SettingsDecrypter decrypter;
+    final BuildLog log;
+
+    Decryption(SettingsDecrypter decrypter, BuildLog log) {
+      this.decrypter = decrypter;
+      this.log = log;
+    }
+  }
+
   private MavenNetwork() {}
+
+  /**
+   * Lets {@link #settings} decrypt the proxy passwords of {@code request} with {@code decrypter} (Maven's
+   * own), reporting failures to {@code log}. A null decrypter or request does nothing.
+   */
+  static void decryptProxiesWith(MavenExecutionRequest request, SettingsDecrypter decrypter, BuildLog log) {
+    if (request != null && decrypter != null) {
+      DECRYPTION.put(request, new Decryption(decrypter, log));
+    }
+  }
 
   static NetworkSettings settings(Configuration config, MavenExecutionRequest request)
       throws InvalidParameterException {
     return NetworkSettings.from(config, proxies(request));
   }
 
-  /** The active proxies of {@code request}, in settings order (Maven Resolver picks the first that fits). */
+  /**
+   * The active proxies of {@code request}, in settings order (Maven Resolver picks the first that fits),
+   * passwords decrypted when a decrypter was registered for it.
+   */
   static List<ProxySettings> proxies(MavenExecutionRequest request) {
+    Decryption d = request == null ? null : DECRYPTION.get(request);
+    return d == null ? proxies(request, null, null) : proxies(request, d.decrypter, d.log);
+  }
+
+  static List<ProxySettings> proxies(MavenExecutionRequest request, SettingsDecrypter decrypter, BuildLog log) {
     List<ProxySettings> out = new ArrayList<>();
     if (request == null || request.getProxies() == null) {
       return out;
@@ -33,9 +84,58 @@ final class MavenNetwork {
       if (p == null || !p.isActive() || p.getHost() == null || p.getHost().trim().isEmpty()) {
         continue;
       }
+      String password = p.getPassword();
+      if (decrypter != null && isEncrypted(password)) {
+        password = decrypt(request, p, decrypter, log);
+      }
       out.add(new ProxySettings(p.getId(), p.getProtocol(), p.getHost(), p.getPort(), p.getUsername(),
-          p.getPassword(), p.getNonProxyHosts()));
+          password, p.getNonProxyHosts()));
     }
     return out;
+  }
+
+  /** Maven's encrypted form, {@code {...}} (sec-dispatcher's own test, without its escapes). */
+  static boolean isEncrypted(String password) {
+    return password != null && password.length() > 2 && password.startsWith("{") && password.endsWith("}");
+  }
+
+  /**
+   * The decrypted password of {@code proxy}, or its encrypted password (which is never sent) after one WARN
+   * line. Neither the password nor the decrypter's messages (which may quote it) are logged.
+   */
+  private static String decrypt(MavenExecutionRequest request, Proxy proxy, SettingsDecrypter decrypter,
+      BuildLog log) {
+    String failure;
+    try {
+      SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy.clone()));
+      String decrypted = result.getProxy() == null ? null : result.getProxy().getPassword();
+      if (!hasErrors(result) && decrypted != null && !isEncrypted(decrypted)) {
+        return decrypted;
+      }
+      failure = "";
+    } catch (RuntimeException | LinkageError e) {
+      failure = " (" + e.getClass().getSimpleName() + ")";
+    }
+    String id = proxy.getId() == null || proxy.getId().trim().isEmpty() ? "default" : proxy.getId().trim();
+    String line = "Cannot decrypt the password of proxy " + id + " (" + proxy.getHost() + ":" + proxy.getPort()
+        + ") from settings.xml" + failure + ": the CodeArtifact API call goes through it without credentials;"
+        + " check the master password in ~/.m2/settings-security.xml (or the file -Dsettings.security names),"
+        + " or encrypt the proxy password again with mvn --encrypt-password";
+    if (log != null && AppliedTokens.firstInBuild(request, "proxy-decryption:" + id)) {
+      log.warn(line);
+    }
+    return proxy.getPassword();
+  }
+
+  private static boolean hasErrors(SettingsDecryptionResult result) {
+    if (result.getProblems() == null) {
+      return false;
+    }
+    for (SettingsProblem p : result.getProblems()) {
+      if (p.getSeverity() == SettingsProblem.Severity.ERROR || p.getSeverity() == SettingsProblem.Severity.FATAL) {
+        return true;
+      }
+    }
+    return false;
   }
 }

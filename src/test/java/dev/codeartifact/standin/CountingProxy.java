@@ -11,7 +11,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,14 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * java -cp target/test-classes dev.codeartifact.standin.CountingProxy --port 0 [--port-file FILE]
- *      [--count-file FILE] [--auth user:pass] [--bind 127.0.0.1]
+ *      [--count-file FILE] [--log-file FILE] [--auth user:pass] [--bind 127.0.0.1]
  * </pre>
  *
  * <p>Handles absolute-form requests ({@code POST http://host:port/path HTTP/1.1}) by forwarding them (method, headers,
  * body; {@code https://} targets are refused with 501, clients use CONNECT for those) and {@code CONNECT host:port}
  * by tunnelling. Each client connection carries one request ({@code Connection: close}). Every request received counts,
  * including ones answered 407. With {@code --count-file} the count is rewritten atomically after each request
- * (and written as 0 at start).
+ * (and written as 0 at start). With {@code --log-file} every request adds a line {@code METHOD TARGET STATUS}
+ * (never a header value) once answered (for a tunnel: once it is established).
  */
 public final class CountingProxy implements AutoCloseable {
 
@@ -54,6 +57,7 @@ public final class CountingProxy implements AutoCloseable {
     private final AtomicInteger forwarded = new AtomicInteger();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Object countFileLock = new Object();
+    private volatile Path logFile;
     private volatile boolean closed;
 
     private CountingProxy(String bind, int port, String auth, Path countFile) throws IOException {
@@ -155,7 +159,8 @@ public final class CountingProxy implements AutoCloseable {
                 return;
             }
             if ("CONNECT".equalsIgnoreCase(method)) {
-                status = tunnel(client, in, out, target);
+                final String connectTarget = target;
+                status = tunnel(client, in, out, target, () -> logRequest("CONNECT " + connectTarget + " 200"));
             } else {
                 status = forward(in, out, method, target, parts[2], headers);
             }
@@ -166,6 +171,9 @@ public final class CountingProxy implements AutoCloseable {
         } finally {
             if (counted) {
                 requests.add(method + " " + target + " " + status);
+                if (!("CONNECT".equalsIgnoreCase(method) && status == 200)) {
+                    logRequest(method + " " + target + " " + status);
+                }
             }
             closeQuietly(client);
         }
@@ -256,7 +264,8 @@ public final class CountingProxy implements AutoCloseable {
         }
     }
 
-    private int tunnel(final Socket client, final InputStream in, final OutputStream out, String target) throws IOException {
+    private int tunnel(final Socket client, final InputStream in, final OutputStream out, String target,
+                       Runnable established) throws IOException {
         int colon = target.lastIndexOf(':');
         String host;
         int port;
@@ -279,6 +288,7 @@ public final class CountingProxy implements AutoCloseable {
         forwarded.incrementAndGet();
         out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+        established.run();
         client.setSoTimeout(0);
         upstream.setSoTimeout(0);
         Thread down = new Thread(() -> {
@@ -427,6 +437,21 @@ public final class CountingProxy implements AutoCloseable {
         }
     }
 
+    private void logRequest(String line) {
+        Path f = logFile;
+        if (f == null) {
+            return;
+        }
+        synchronized (countFileLock) {
+            try {
+                Files.write(f, (line + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
     private void writeCount() {
         if (countFile == null) {
             return;
@@ -464,6 +489,7 @@ public final class CountingProxy implements AutoCloseable {
         Path countFile = null;
         String auth = null;
         String bind = "127.0.0.1";
+        Path logFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -477,19 +503,21 @@ public final class CountingProxy implements AutoCloseable {
                 case "--count-file": countFile = Paths.get(v); break;
                 case "--auth": auth = v; break;
                 case "--bind": bind = v; break;
+                case "--log-file": logFile = Paths.get(v); break;
                 default:
                     System.err.println("unknown option " + a);
                     System.err.println("usage: CountingProxy --port N [--port-file FILE] [--count-file FILE] "
-                            + "[--auth user:pass] [--bind ADDRESS]");
+                            + "[--log-file FILE] [--auth user:pass] [--bind ADDRESS]");
                     System.exit(2);
             }
         }
         if (port < 0) {
             System.err.println("usage: CountingProxy --port N [--port-file FILE] [--count-file FILE] "
-                    + "[--auth user:pass] [--bind ADDRESS]");
+                    + "[--log-file FILE] [--auth user:pass] [--bind ADDRESS]");
             System.exit(2);
         }
         CountingProxy proxy = start(bind, port, auth, countFile);
+        proxy.logFile = logFile;
         Runtime.getRuntime().addShutdownHook(new Thread(proxy::close, "counting-proxy-shutdown-hook"));
         System.out.println("Counting proxy listening on http://" + bind + ":" + proxy.port()
                 + (auth == null ? "" : " (Proxy-Authorization required)"));

@@ -3,6 +3,8 @@ package dev.codeartifact.standin;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -44,6 +47,8 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * Local stand-in for AWS CodeArtifact: the {@code GetAuthorizationToken} API plus Maven repository endpoints,
@@ -81,6 +86,14 @@ import java.util.zip.ZipOutputStream;
  * {@code /_standin/health}, {@code /_standin/count[?domain=D]}, {@code /_standin/tokens},
  * {@code /_standin/requests?repo=R} (lines {@code METHOD STATUS PATH}), {@code /_standin/unauthorized?repo=R},
  * {@code /_standin/stats}, {@code /_standin/expire?domain=D}, {@code /_standin/shutdown}.
+ *
+ * <h2>HTTPS</h2>
+ * With {@code --tls-port N} the same API and repositories are also served over HTTPS on 127.0.0.1:N, with a
+ * certificate issued (SAN {@code IP:127.0.0.1}, {@code DNS:localhost}) by a test CA that {@code keytool}
+ * generates at first start into {@code DATA/tls/} (nothing checked in): {@code DATA/tls/ca.pem} is the CA
+ * certificate to trust (for {@code codeartifact.caBundle}). {@code /_standin/proxy-authorization[?domain=D]}
+ * counts the requests (token requests for D) that arrived carrying a {@code Proxy-Authorization} header:
+ * proxy credentials must never reach the API host. The header's value is never kept.
  *
  * <p>{@code DATA/standin.log} gets one line per request (time, method, path, status; the query only for the token
  * and control APIs) and never a header value or token.
@@ -141,6 +154,10 @@ public final class StandIn implements AutoCloseable {
     private final HttpServer server;
     /** Second listener for the pre-signed "S3" downloads: a different origin, like real S3. */
     private final HttpServer s3Server;
+    /** Optional HTTPS listener (same handler), see {@link #enableTls}. */
+    private volatile HttpsServer tlsServer;
+    private final AtomicInteger proxyAuthorizationSeen = new AtomicInteger();
+    private final Map<String, AtomicInteger> proxyAuthorizationByDomain = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
     private final Path dataDir;
     private final Path reposDir;
@@ -213,6 +230,106 @@ public final class StandIn implements AutoCloseable {
 
     public Path dataDir() { return dataDir; }
 
+    /** Password of the generated test key stores: not a secret (a throw-away key made at build time). */
+    static final String TLS_STORE_PASSWORD = "standin-test-only";
+
+    /** {@code DATA/tls/ca.pem}: the test CA certificate that issued the HTTPS listener's certificate. */
+    public static Path caPem(Path dataDir) { return dataDir.toAbsolutePath().resolve("tls").resolve("ca.pem"); }
+
+    /**
+     * Creates, unless present, a test CA and a server certificate for 127.0.0.1/localhost signed by it in
+     * {@code DATA/tls/} with the JDK's keytool: {@code ca.pem} (CA certificate), {@code standin.p12} (server
+     * key and chain). Returns the server key store.
+     */
+    public static Path ensureTlsMaterial(Path dataDir) throws IOException {
+        Path dir = dataDir.toAbsolutePath().resolve("tls");
+        Path store = dir.resolve("standin.p12");
+        if (Files.isRegularFile(store) && Files.isRegularFile(caPem(dataDir))) {
+            return store;
+        }
+        Files.createDirectories(dir);
+        for (String f : new String[] {"ca.p12", "ca.pem", "standin.p12", "server.csr", "server.pem"}) {
+            Files.deleteIfExists(dir.resolve(f));
+        }
+        String ca = dir.resolve("ca.p12").toString();
+        String pw = TLS_STORE_PASSWORD;
+        keytool(dir, "-genkeypair", "-keystore", ca, "-storetype", "PKCS12", "-storepass", pw, "-alias", "ca",
+                "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650", "-dname", "CN=CodeArtifact stand-in test CA",
+                "-ext", "bc:c");
+        keytool(dir, "-exportcert", "-keystore", ca, "-storepass", pw, "-alias", "ca", "-rfc", "-file", "ca.pem");
+        keytool(dir, "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", pw,
+                "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650", "-dname", "CN=127.0.0.1");
+        keytool(dir, "-certreq", "-keystore", store.toString(), "-storepass", pw, "-alias", "server", "-file", "server.csr");
+        keytool(dir, "-gencert", "-keystore", ca, "-storepass", pw, "-alias", "ca", "-infile", "server.csr",
+                "-outfile", "server.pem", "-rfc", "-validity", "3650", "-ext", "san=ip:127.0.0.1,dns:localhost",
+                "-ext", "eku=serverAuth");
+        keytool(dir, "-importcert", "-noprompt", "-keystore", store.toString(), "-storepass", pw, "-alias", "ca",
+                "-file", "ca.pem");
+        keytool(dir, "-importcert", "-noprompt", "-keystore", store.toString(), "-storepass", pw, "-alias", "server",
+                "-file", "server.pem");
+        return store;
+    }
+
+    private static void keytool(Path dir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
+        Collections.addAll(cmd, args);
+        Path out = dir.resolve("keytool.log");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroy();
+                throw new IOException("keytool " + args[0] + " failed, see " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Serves everything over HTTPS too, on {@code port} (0: a free one), with {@link #ensureTlsMaterial}. */
+    public synchronized StandIn enableTls(int port) throws IOException {
+        if (tlsServer != null) {
+            return this;
+        }
+        Path store = ensureTlsMaterial(dataDir);
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(store)) {
+                ks.load(in, TLS_STORE_PASSWORD.toCharArray());
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, TLS_STORE_PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(server.getAddress().getAddress(), port), 128);
+            https.setHttpsConfigurator(new HttpsConfigurator(context));
+            https.createContext("/", this::handle);
+            https.setExecutor(executor);
+            https.start();
+            tlsServer = https;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot set up TLS: " + e, e);
+        }
+        return this;
+    }
+
+    /** Port of the HTTPS listener, or -1 without {@link #enableTls}. */
+    public int tlsPort() {
+        HttpsServer t = tlsServer;
+        return t == null ? -1 : t.getAddress().getPort();
+    }
+
+    /** Requests (token requests for {@code domain}, or all when null) that carried a Proxy-Authorization header. */
+    public int proxyAuthorizationCount(String domain) {
+        if (domain == null) {
+            return proxyAuthorizationSeen.get();
+        }
+        AtomicInteger n = proxyAuthorizationByDomain.get(domain);
+        return n == null ? 0 : n.get();
+    }
+
     /**
      * Serves, after authentication, any repository path that is neither stored nor synthetic from the Maven
      * local repository {@code dir} (for builds whose {@code mirrorOf *} sends every download here). With
@@ -278,7 +395,17 @@ public final class StandIn implements AutoCloseable {
         stopped.countDown();
         server.stop(0);
         s3Server.stop(0);
+        HttpsServer t = tlsServer;
+        if (t != null) {
+            t.stop(0);
+        }
         executor.shutdownNow();
+        try {
+            // Let woken handlers (slow-) finish their log line before a caller deletes the data folder.
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void awaitStop() throws InterruptedException { stopped.await(); }
@@ -291,6 +418,9 @@ public final class StandIn implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String logged = path;
         try {
+            if (ex.getRequestHeaders().containsKey("Proxy-Authorization")) {
+                proxyAuthorizationSeen.incrementAndGet();
+            }
             if (ex.getHttpContext().getServer() == s3Server && !path.startsWith("/_s3/")) {
                 drain(ex);
                 status = s3Error(ex, 404, "NoSuchKey", "The specified key does not exist.");
@@ -333,6 +463,9 @@ public final class StandIn implements AutoCloseable {
         String domain = q.get("domain");
         if (domain != null) {
             counter(tokenRequestsByDomain, domain).incrementAndGet();
+            if (ex.getRequestHeaders().containsKey("Proxy-Authorization")) {
+                counter(proxyAuthorizationByDomain, domain).incrementAndGet();
+            }
         }
         if (!"POST".equals(method)) {
             return awsError(ex, 404, "UnknownOperationException", "Unknown operation " + method + " " + TOKEN_PATH);
@@ -503,6 +636,8 @@ public final class StandIn implements AutoCloseable {
                 }
                 return text(ex, 200, unauthorizedCount(repo) + "\n");
             }
+            case "/_standin/proxy-authorization":
+                return text(ex, 200, proxyAuthorizationCount(q.get("domain")) + "\n");
             case "/_standin/stats":
                 return text(ex, 200, stats());
             case "/_standin/expire": {
@@ -1141,6 +1276,8 @@ public final class StandIn implements AutoCloseable {
         out.println("  --fallback DIR    a Maven local repository whose files repositories serve (after authentication)");
         out.println("                    for paths neither stored nor synthetic; repeatable");
         out.println("  --fallback-parent DIR  like --fallback for every subfolder of DIR (e.g. target/it-repo); repeatable");
+        out.println("  --tls-port N      also serve HTTPS on port N (0: a free one); test CA and key generated in DATA/tls/,");
+        out.println("                    CA certificate DATA/tls/ca.pem");
     }
 
     public static void main(String[] args) throws Exception {
@@ -1148,6 +1285,7 @@ public final class StandIn implements AutoCloseable {
         Path data = null;
         Path portFile = null;
         String bind = "127.0.0.1";
+        Integer tlsPort = null;
         List<Path> fallbackDirs = new ArrayList<>();
         List<Path> fallbackParentDirs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -1169,6 +1307,7 @@ public final class StandIn implements AutoCloseable {
                 case "--bind": bind = v; break;
                 case "--fallback": fallbackDirs.add(Paths.get(v)); break;
                 case "--fallback-parent": fallbackParentDirs.add(Paths.get(v)); break;
+                case "--tls-port": tlsPort = Integer.parseInt(v); break;
                 default:
                     System.err.println("unknown option " + a);
                     usage(System.err);
@@ -1179,7 +1318,13 @@ public final class StandIn implements AutoCloseable {
             usage(System.err);
             System.exit(2);
         }
+        if (tlsPort != null) {
+            ensureTlsMaterial(data); // before listening: the build waits for the ports, not for keytool
+        }
         final StandIn standIn = start(bind, port, data);
+        if (tlsPort != null) {
+            standIn.enableTls(tlsPort);
+        }
         for (Path dir : fallbackDirs) {
             standIn.addFallback(dir, false);
         }
@@ -1193,6 +1338,10 @@ public final class StandIn implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "standin-shutdown-hook"));
         System.out.println("CodeArtifact stand-in listening on " + standIn.baseUrl() + " (data " + standIn.dataDir() + ")");
         System.out.println("S3 downloads (jar redirects) go to http://" + standIn.hostForUrl() + ":" + standIn.s3Port() + "/_s3/");
+        if (tlsPort != null) {
+            System.out.println("HTTPS on https://" + standIn.hostForUrl() + ":" + standIn.tlsPort() + " (CA certificate "
+                    + caPem(standIn.dataDir()) + ")");
+        }
         System.out.flush();
         if (portFile != null) {
             writeAtomically(portFile, Integer.toString(standIn.port()));

@@ -119,6 +119,9 @@ final class AwsErrors {
       if (isProxyTunnelRefusal(network)) {
         return new CodeArtifactException(proxyRefusal(target, what), cause);
       }
+      if (isUntrustedCertificate(network)) {
+        return new CodeArtifactException(untrusted(endpoint, target), cause);
+      }
       return new CodeArtifactException("Cannot reach the CodeArtifact API at " + endpoint + " (region "
           + target.region + (target.proxy == null ? "" : ", through " + target.proxy.describe()) + "): "
           + describeNetwork(network, target) + "; check codeartifact.endpoint, codeartifact.region, the network and"
@@ -137,12 +140,10 @@ final class AwsErrors {
   private static String proxyRefusal(Target target, String what) {
     String proxy = target.proxy == null ? "The HTTP proxy" : "The " + target.proxy.describe();
     String hint = target.proxy != null && target.proxy.passwordIsEncrypted()
-        ? ": its password is encrypted in settings.xml, which this plugin cannot decrypt; give the API call"
-            + " a proxy that needs no password, or set it in clear text in a settings file only you can read"
-        : target.proxy != null && target.proxy.username() != null && "https".equalsIgnoreCase(scheme(target.endpoint))
-            ? ": the JDK's HTTP client sends no proxy credentials when it opens an HTTPS tunnel; allow the"
-                + " CodeArtifact API host through the proxy without authentication, or use a proxy that does"
-                + " not need it"
+        ? ": its password in settings.xml is encrypted and could not be decrypted; check the master password in"
+            + " ~/.m2/settings-security.xml (or the file -Dsettings.security names)"
+        : target.proxy != null && target.proxy.username() == null
+            ? ": give the proxy a <username> and <password> in settings.xml"
             : ": check <username> and <password> of the proxy in settings.xml";
     return proxy + " refused the CodeArtifact API call for " + what + " with 407 Proxy Authentication Required"
         + hint;
@@ -154,8 +155,13 @@ final class AwsErrors {
   }
 
   private static boolean isProxyTunnelRefusal(Throwable t) {
+    return isTunnelRefusal(t) && t.getMessage().contains(" 407");
+  }
+
+  /** The JDK's (and {@link ProxyTunnel}'s) failure to open a tunnel: the proxy answered CONNECT with non-2xx. */
+  private static boolean isTunnelRefusal(Throwable t) {
     String m = t.getMessage();
-    return m != null && m.contains("Unable to tunnel through proxy") && m.contains("407");
+    return m != null && m.contains("Unable to tunnel through proxy");
   }
 
   private static boolean isCredentialRejection(String code) {
@@ -180,14 +186,53 @@ final class AwsErrors {
       if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof SocketTimeoutException
           || t instanceof NoRouteToHostException || t instanceof SSLException
           || t instanceof java.io.InterruptedIOException
-          || t instanceof java.io.IOException && isProxyTunnelRefusal(t)) {
+          || t instanceof java.io.IOException && isTunnelRefusal(t)) {
         return t;
       }
     }
     return null;
   }
 
+  /**
+   * A server certificate no trust anchor accepts (unknown or self-signed issuer): the common case behind a
+   * TLS-inspecting proxy, with its own line naming the fix. Host-name mismatches and other TLS failures
+   * keep the general {@code TLS failed (...)} wording.
+   */
+  static boolean isUntrustedCertificate(Throwable tls) {
+    for (Throwable t = tls; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.security.cert.CertPathBuilderException
+          || t instanceof java.security.cert.CertPathValidatorException) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (m != null && (m.contains("unable to find valid certification path") || m.contains("PKIX path"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The line for an untrusted server certificate; quotes no remote text. */
+  static String untrusted(String endpoint, Target target) {
+    String through = target.proxy == null ? "" : " (through " + target.proxy.describe() + ")";
+    return target.network.caBundle() == null
+        ? "The TLS certificate of the CodeArtifact API at " + endpoint + through + " is not trusted by this JVM:"
+            + " if a TLS-inspecting proxy or a private CA issued it, put that CA certificate (PEM) into"
+            + " codeartifact.caBundle"
+        : "The TLS certificate of the CodeArtifact API at " + endpoint + through + " is trusted neither by this"
+            + " JVM nor by codeartifact.caBundle " + target.network.caBundle() + ": add the CA that issued it"
+            + " (PEM) to that file";
+  }
+
   private static String describeNetwork(Throwable t, Target target) {
+    if (isTunnelRefusal(t)) {
+      String m = t.getMessage();
+      int i = m.indexOf(ProxyTunnel.REFUSED);
+      String answer = i < 0 ? "" : m.substring(i + ProxyTunnel.REFUSED.length());
+      int end = answer.indexOf('"');
+      answer = end < 0 ? answer : answer.substring(0, end);
+      return "the proxy refused the HTTPS tunnel (" + Redacted.mask(answer) + ")";
+    }
     if (t instanceof UnknownHostException) {
       return "unknown host " + Redacted.mask(t.getMessage());
     }

@@ -8,13 +8,20 @@ import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
 import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SystemPropertyTlsKeyManagersProvider;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +38,8 @@ import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenR
  *
  * <p>Network: the connect and read timeouts, retries and overall bounds of {@link NetworkSettings}; the
  * Maven proxy for the endpoint's protocol (else the JVM's {@code https.proxyHost}-style properties, which
- * the url-connection client honours through the JDK); the extra CA bundle; FIPS and dual-stack only when
+ * the url-connection client honours through the JDK), with its credentials (for https through
+ * {@link ProxyTunnel}); the extra CA bundle; FIPS and dual-stack only when
  * set (else the SDK's own {@code AWS_USE_FIPS_ENDPOINT} / {@code AWS_USE_DUALSTACK_ENDPOINT} apply).
  */
 public final class AwsTokenSource implements TokenSource {
@@ -138,19 +146,29 @@ public final class AwsTokenSource implements TokenSource {
     AwsCredentialsProvider credentials = request.profile() != null
         ? ProfileCredentialsProvider.builder().profileName(request.profile()).build()
         : DefaultCredentialsProvider.builder().build();
-    UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(settings.connectTimeout())
-        .socketTimeout(settings.readTimeout());
-    if (proxy != null) {
-      http.proxyConfiguration(proxyConfiguration(proxy, request));
-    }
-    if (!settings.caCertificates().isEmpty()) {
-      http.tlsTrustManagersProvider(new CaBundleTrust(settings.caCertificates()));
+    SdkHttpClient httpClient;
+    if (tunnelsWithCredentials(proxy, request)) {
+      // An authenticating proxy for an HTTPS endpoint: our own CONNECT (see ProxyTunnel).
+      log.debug("Opening the HTTPS tunnel through " + proxy.describe() + " with its credentials");
+      httpClient = UrlConnectionHttpClient.create(
+          new ProxyTunnel(proxy, tlsSocketFactory(), settings.connectTimeout(), settings.readTimeout())
+              .connectionFactory());
+    } else {
+      UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+          .connectionTimeout(settings.connectTimeout())
+          .socketTimeout(settings.readTimeout());
+      if (proxy != null) {
+        http.proxyConfiguration(proxyConfiguration(proxy, request));
+      }
+      if (!settings.caCertificates().isEmpty()) {
+        http.tlsTrustManagersProvider(new CaBundleTrust(settings.caCertificates()));
+      }
+      httpClient = http.build();
     }
     CodeartifactClientBuilder builder = CodeartifactClient.builder()
         .region(Region.of(region))
         .credentialsProvider(credentials)
-        .httpClient(http.build())
+        .httpClient(httpClient)
         .overrideConfiguration(o -> o
             .retryStrategy(AwsRetry.strategy())
             .apiCallAttemptTimeout(settings.attemptTimeout())
@@ -169,10 +187,39 @@ public final class AwsTokenSource implements TokenSource {
   }
 
   /**
-   * The SDK's proxy settings for a Maven proxy. Credentials go only to plain-http endpoints: for an https
-   * endpoint the url-connection client would put {@code Proxy-Authorization} on the request inside the
-   * TLS tunnel (the JDK does not copy it to CONNECT), handing the proxy password to the API host.
-   * An encrypted ({@code {...}}) password is never sent.
+   * Whether the call needs {@link ProxyTunnel}: a proxy with (usable) credentials and an HTTPS endpoint. With
+   * FIPS or dual-stack the SDK picks another host name, so the endpoint is https unless it is explicitly http.
+   */
+  private static boolean tunnelsWithCredentials(ProxySettings proxy, TokenRequest request) {
+    return proxy != null && proxy.username() != null && proxy.password() != null && !proxy.passwordIsEncrypted()
+        && !isPlainHttp(request);
+  }
+
+  private static boolean isPlainHttp(TokenRequest request) {
+    return request.endpoint() != null && "http".equalsIgnoreCase(request.endpoint().getScheme())
+        || request.endpoint() == null && endpointIsPlainHttp();
+  }
+
+  /** TLS as the SDK's client sets it up: the JVM's trust (plus the CA bundle), the SDK's key managers. */
+  private SSLSocketFactory tlsSocketFactory() {
+    try {
+      TrustManager[] trust = settings.caCertificates().isEmpty() ? null
+          : new CaBundleTrust(settings.caCertificates()).trustManagers();
+      KeyManager[] keys = SystemPropertyTlsKeyManagersProvider.create().keyManagers();
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keys, trust, null);
+      return context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot set up TLS for the CodeArtifact API call: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * The SDK's proxy settings for a Maven proxy without {@link ProxyTunnel}. Credentials go only to
+   * plain-http endpoints (the proxy reads them on the forwarded request): for an https endpoint the SDK would
+   * put {@code Proxy-Authorization} on the request inside the TLS tunnel, handing the password to the API host
+   * (the https case with credentials takes {@link ProxyTunnel} instead). An encrypted ({@code {...}}) password
+   * that could not be decrypted is never sent.
    */
   private ProxyConfiguration proxyConfiguration(ProxySettings proxy, TokenRequest request) {
     ProxyConfiguration.Builder b = ProxyConfiguration.builder()
@@ -181,13 +228,11 @@ public final class AwsTokenSource implements TokenSource {
         .endpoint(URI.create("http://" + (proxy.host().contains(":") ? "[" + proxy.host() + "]" : proxy.host())
             + ":" + proxy.port()))
         .nonProxyHosts(new java.util.HashSet<>(proxy.nonProxyHostPatterns()));
-    boolean plainHttp = request.endpoint() != null && "http".equalsIgnoreCase(request.endpoint().getScheme())
-        || request.endpoint() == null && endpointIsPlainHttp();
-    if (proxy.username() != null && proxy.password() != null && !proxy.passwordIsEncrypted() && plainHttp) {
+    if (proxy.username() != null && proxy.password() != null && !proxy.passwordIsEncrypted() && isPlainHttp(request)) {
       b.username(proxy.username()).password(proxy.password());
-    } else if (proxy.username() != null) {
+    } else if (proxy.username() != null && proxy.passwordIsEncrypted()) {
       log.debug("Not sending the credentials of " + proxy.describe() + " with the CodeArtifact API call"
-          + (proxy.passwordIsEncrypted() ? " (encrypted password)" : " (HTTPS tunnel)"));
+          + " (its password could not be decrypted)");
     }
     return b.build();
   }
