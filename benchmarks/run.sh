@@ -5,6 +5,9 @@
 #   cold     : the plugin with -Dcodeartifact.cache=false (SDK client + token request every build)
 #   warm     : the plugin with a warm disk cache
 #   aws-cli  : `aws codeartifact get-authorization-token` (only when `aws` is on the PATH)
+#   noop-ext : a build extension that does nothing (compiled here): what Maven itself spends on loading
+#              any build extension, the floor under "warm"
+# and, from one more warm build with -X, the time spent inside the plugin's participant.
 # Plus two counts: 8 builds started at once on an empty cache, and a 50-module reactor (1 request each).
 # Usage: benchmarks/run.sh [runs per variant, default 7]
 set -euo pipefail
@@ -47,6 +50,22 @@ plugin() {
   <extensions>true</extensions><configuration><domain>$1</domain><serverIds>codeartifact</serverIds><region>us-east-1</region></configuration></plugin>"
 }
 project "$work/baseline" "" ""
+# The floor: a one-class build extension that does nothing, installed as a release into the local repository.
+noop_repo="$HOME/.m2/repository/bench/noop-extension/1.0"
+mkdir -p "$work/noop-src/bench" "$work/noop-classes/META-INF/sisu" "$noop_repo"
+cat > "$work/noop-src/bench/NoopParticipant.java" <<'JAVA'
+package bench;
+@javax.inject.Named("noop") @javax.inject.Singleton
+public class NoopParticipant extends org.apache.maven.AbstractMavenLifecycleParticipant {
+  @Override public void afterProjectsRead(org.apache.maven.execution.MavenSession session) {}
+}
+JAVA
+javac --release 8 -nowarn -cp "$mvn_home/lib/*" -d "$work/noop-classes" "$work/noop-src/bench/NoopParticipant.java"
+echo bench.NoopParticipant > "$work/noop-classes/META-INF/sisu/javax.inject.Named"
+(cd "$work/noop-classes" && jar cf "$noop_repo/noop-extension-1.0.jar" .)
+echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version></project>' \
+  > "$noop_repo/noop-extension-1.0.pom"
+project "$work/noop-ext" "<plugin><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version><extensions>true</extensions></plugin>" ""
 project "$work/cold" "$(plugin bench-cold)" ""
 project "$work/warm" "$(plugin bench-warm)" ""
 cat > "$work/settings.xml" <<'SET'
@@ -69,11 +88,11 @@ awscli() {
   t0=$(date +%s%N); aws codeartifact get-authorization-token --endpoint-url "$url" --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
   echo "scale=3; ($t1 - $t0) / 1000000000" | bc
 }
-variants=(baseline cold warm)
+variants=(baseline noop-ext cold warm)
 command -v aws > /dev/null && variants+=(aws-cli)
 
 echo "Warm-up (downloads, JIT of the file system cache, first token)..."
-for v in baseline cold warm; do build "$v" > /dev/null; done
+for v in baseline noop-ext cold warm; do build "$v" > /dev/null; done
 for v in "${variants[@]}"; do : > "$work/times-$v"; done
 for r in $(seq 1 "$runs"); do
   for v in "${variants[@]}"; do
@@ -94,6 +113,9 @@ read -r base _ _ < <(stats "$work/times-baseline")
     echo "| $v | $med | $min | $max | $over | $ratio |"
   done
 } | tee "$work/results.md"
+
+inside=$("$mvn" -B -X -s "$work/settings.xml" -f "$work/warm/pom.xml" validate 2>&1 | sed -n 's/.*CodeArtifact build extension done in \([0-9]*\) ms.*/\1/p')
+echo "| (inside the plugin's participant, warm, one build with -X) | | | | $inside | |" | tee -a "$work/results.md"
 
 echo
 echo "Token requests for the warm variant over $((runs + 1)) builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"

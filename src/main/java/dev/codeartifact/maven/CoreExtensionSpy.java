@@ -179,18 +179,18 @@ public class CoreExtensionSpy extends AbstractEventSpy {
    * CodeArtifact does not document (and which costs a round trip): for the native, Apache and JDK
    * transports through the per-repository resolver property (read when the session is created, which
    * is after this event), for Wagon through the server's http configuration. A user's own setting wins.
+   * Maven Resolver 1.x (Maven 3.6 to 3.9) reads {@code aether.connector.http.preemptiveAuth[.id]},
+   * Resolver 2.x (Maven 3.10, 4.0) {@code aether.transport.http.preemptiveAuth[.id]}: both are set.
    */
   static void preemptive(MavenExecutionRequest request, String id) {
-    String key = "aether.connector.http.preemptiveAuth." + id;
-    if (request.getUserProperties().getProperty(key) == null && request.getSystemProperties().getProperty(key) == null) {
-      request.getUserProperties().setProperty(key, "true");
+    for (String prefix : PREEMPTIVE_KEYS) {
+      setIfUnset(request, prefix + "." + id);
     }
     if (isMaven4()) {
       // Maven 4 suffixes repository ids in some requests (id-HASH), so only the global switch reaches
       // them; it only matters for repositories that have credentials.
-      String global = "aether.connector.http.preemptiveAuth";
-      if (request.getUserProperties().getProperty(global) == null && request.getSystemProperties().getProperty(global) == null) {
-        request.getUserProperties().setProperty(global, "true");
+      for (String prefix : PREEMPTIVE_KEYS) {
+        setIfUnset(request, prefix);
       }
       return; // no Wagon by default there, and its settings model takes other configuration objects
     }
@@ -203,6 +203,17 @@ public class CoreExtensionSpy extends AbstractEventSpy {
           LOG.debug("Could not make Wagon authenticate " + id + " preemptively: " + e.getClass().getSimpleName());
         }
       }
+    }
+  }
+
+  /** Resolver 1.x and 2.x names of the preemptive-authentication switch. */
+  static final String[] PREEMPTIVE_KEYS = {
+    "aether.connector.http.preemptiveAuth", "aether.transport.http.preemptiveAuth"
+  };
+
+  private static void setIfUnset(MavenExecutionRequest request, String key) {
+    if (request.getUserProperties().getProperty(key) == null && request.getSystemProperties().getProperty(key) == null) {
+      request.getUserProperties().setProperty(key, "true");
     }
   }
 

@@ -121,4 +121,17 @@ class CoreExtensionSpyTest {
     spy.onEvent(r);
     assertEquals(1, lines.size());
   }
+
+  @Test
+  void preemptiveSwitchIsSetUnderBothResolverNamesUnlessTheUserSetIt() {
+    MavenExecutionRequest r = new DefaultMavenExecutionRequest();
+    r.getUserProperties().setProperty("aether.transport.http.preemptiveAuth.mine", "false");
+    CoreExtensionSpy.preemptive(r, "ca");
+    CoreExtensionSpy.preemptive(r, "mine");
+    // Resolver 1.x (Maven 3.6-3.9) and 2.x (Maven 3.10, 4.0) names.
+    assertEquals("true", r.getUserProperties().getProperty("aether.connector.http.preemptiveAuth.ca"));
+    assertEquals("true", r.getUserProperties().getProperty("aether.transport.http.preemptiveAuth.ca"));
+    assertEquals("true", r.getUserProperties().getProperty("aether.connector.http.preemptiveAuth.mine"));
+    assertEquals("false", r.getUserProperties().getProperty("aether.transport.http.preemptiveAuth.mine"));
+  }
 }
