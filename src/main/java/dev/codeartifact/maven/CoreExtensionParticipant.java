@@ -19,9 +19,14 @@ import org.apache.maven.execution.MavenSession;
 public class CoreExtensionParticipant extends AbstractMavenLifecycleParticipant {
   private final CoreExtensionSpy spy;
 
+  // Private: Guice constructs it by reflection instead of generating a fast-class (start-up time).
   @Inject
-  public CoreExtensionParticipant(CoreExtensionSpy spy) {
+  private CoreExtensionParticipant(CoreExtensionSpy spy) {
     this.spy = spy;
+  }
+
+  static CoreExtensionParticipant of(CoreExtensionSpy spy) {
+    return new CoreExtensionParticipant(spy);
   }
 
   @Override

@@ -58,8 +58,9 @@ public class CoreExtensionSpy extends AbstractEventSpy {
     this(MavenLogs.of(LOG));
   }
 
+  // Private: Guice constructs it by reflection instead of generating a fast-class (start-up time).
   @Inject
-  public CoreExtensionSpy(SettingsDecrypter decrypter) {
+  private CoreExtensionSpy(SettingsDecrypter decrypter) {
     this(MavenLogs.of(LOG), decrypter);
   }
 

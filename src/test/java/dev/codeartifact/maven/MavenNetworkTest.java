@@ -188,8 +188,10 @@ class MavenNetworkTest {
   @Test
   void extensionsAreConstructedWithMavensDecrypter() throws Exception {
     for (Class<?> c : new Class<?>[] {CoreExtensionSpy.class, ExtensionParticipant.class}) {
-      Constructor<?> injected = c.getConstructor(SettingsDecrypter.class);
+      Constructor<?> injected = c.getDeclaredConstructor(SettingsDecrypter.class);
       assertNotNull(injected.getAnnotation(Inject.class), c.getSimpleName());
+      // Private, so Guice uses reflection instead of generating a fast-class at build start.
+      assertTrue(java.lang.reflect.Modifier.isPrivate(injected.getModifiers()), c.getSimpleName());
       assertNotNull(c.getConstructor(), c.getSimpleName() + " keeps its no-argument constructor");
     }
     assertNull(MavenNetwork.proxies(null).isEmpty() ? null : "not empty");
