@@ -16,4 +16,9 @@ def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.eac
 assert log.contains("[ERROR] Access denied getting a CodeArtifact token for ${what}: the AWS identity needs the IAM permissions codeartifact:GetAuthorizationToken and sts:GetServiceBearerToken (AWS: User: arn:aws:iam::111122223333:user/ci is not authorized to perform: codeartifact:GetAuthorizationToken")
 assert standin("/_standin/count?domain=${domain}") == "1"
 noStackTrace()
+// Without -e (the m3916wagon run of the suite), the user sees the line and no stack trace at all.
+if (!log.contains("Error stacktraces are turned on")) {
+  assert !(log =~ /(?m)^\s+at [a-zA-Z]/) : "a stack trace without -e"
+  assert !log.contains("Caused by:") : "a cause without -e"
+}
 true

@@ -25,4 +25,9 @@ def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.eac
 assert log.contains(" [ERROR] Cannot reach the CodeArtifact API at http://127.0.0.1:1 (region us-west-2): connection refused; check codeartifact.endpoint, codeartifact.region, the network and proxy settings")
 assert elapsedSeconds() < 15 : "took ${elapsedSeconds()} s"
 noStackTrace()
+// Without -e (the m3916wagon run of the suite), the user sees the line and no stack trace at all.
+if (!log.contains("Error stacktraces are turned on")) {
+  assert !(log =~ /(?m)^\s+at [a-zA-Z]/) : "a stack trace without -e"
+  assert !log.contains("Caused by:") : "a cause without -e"
+}
 true

@@ -16,4 +16,9 @@ def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.eac
 assert log.contains("[ERROR] The CodeArtifact API at ${standinUrl} answered with something that is not a token response for ${what}: check codeartifact.endpoint points at CodeArtifact")
 assert !log.contains("this is not json")
 noStackTrace()
+// Without -e (the m3916wagon run of the suite), the user sees the line and no stack trace at all.
+if (!log.contains("Error stacktraces are turned on")) {
+  assert !(log =~ /(?m)^\s+at [a-zA-Z]/) : "a stack trace without -e"
+  assert !log.contains("Caused by:") : "a cause without -e"
+}
 true

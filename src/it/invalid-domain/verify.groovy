@@ -6,4 +6,13 @@ assert log.contains("Invalid <domain> (codeartifact.domain) 'Bad_Domain': a doma
 assert standin("/_standin/count?domain=Bad_Domain") == "0"
 // One line, no stack trace without -e.
 assert !log.contains("\tat dev.codeartifact")
+// The m3916wagon run is the one without -e (pom.xml): make sure the check below really runs there.
+if (mavenLabel == "m3916wagon") {
+  assert !log.contains("Error stacktraces are turned on")
+}
+// Without -e (the m3916wagon run of the suite), the user sees the line and no stack trace at all.
+if (!log.contains("Error stacktraces are turned on")) {
+  assert !(log =~ /(?m)^\s+at [a-zA-Z]/) : "a stack trace without -e"
+  assert !log.contains("Caused by:") : "a cause without -e"
+}
 true

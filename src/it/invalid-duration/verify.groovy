@@ -6,4 +6,9 @@ assert log.contains("Invalid <durationSeconds> (codeartifact.durationSeconds) '6
 assert standin("/_standin/count?domain=it-invalid-duration-${mavenLabel}") == "0"
 // One line, no stack trace without -e.
 assert !log.contains("\tat dev.codeartifact")
+// Without -e (the m3916wagon run of the suite), the user sees the line and no stack trace at all.
+if (!log.contains("Error stacktraces are turned on")) {
+  assert !(log =~ /(?m)^\s+at [a-zA-Z]/) : "a stack trace without -e"
+  assert !log.contains("Caused by:") : "a cause without -e"
+}
 true
