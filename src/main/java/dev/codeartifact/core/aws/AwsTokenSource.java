@@ -59,11 +59,13 @@ public final class AwsTokenSource implements TokenSource {
     ProxySettings proxy = proxyFor(endpoint);
     AwsErrors.Target target = new AwsErrors.Target(region, endpoint, settings, proxy);
     CodeartifactClient client;
+    long started = System.nanoTime();
     try {
       client = client(request, region, proxy);
     } catch (SdkException e) {
       throw AwsErrors.translate(e, request, target);
     }
+    long built = System.nanoTime();
     GetAuthorizationTokenRequest.Builder call = GetAuthorizationTokenRequest.builder().domain(request.domain());
     if (request.domainOwner() != null) {
       call.domainOwner(request.domainOwner());
@@ -80,6 +82,9 @@ public final class AwsTokenSource implements TokenSource {
     } catch (SdkException e) {
       throw AwsErrors.translate(e, request, target);
     }
+    // Where a cold token's time goes (SDK start-up vs the round trip), for -X and benchmarks/run.sh.
+    log.debug("CodeArtifact token call: SDK client ready in " + (built - started) / 1_000_000 + " ms, answer after "
+        + (System.nanoTime() - built) / 1_000_000 + " ms more");
     // Never log or quote `response`: its toString() prints the token.
     String secret = response.authorizationToken();
     Instant expiration = response.expiration();

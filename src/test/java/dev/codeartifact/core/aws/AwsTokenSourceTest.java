@@ -305,4 +305,60 @@ class AwsTokenSourceTest {
       }
     };
   }
+
+  /**
+   * Which host the SDK calls with FIPS and dual-stack on, without DNS or AWS: an HTTP proxy that records the
+   * CONNECT line and refuses with 407 (not retried) sees the host name the SDK's endpoint rules chose.
+   */
+  @Test
+  void fipsAndDualstackChooseTheirEndpoints() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ENDPOINT_URL_CODEARTIFACT") == null
+        && System.getenv("AWS_ENDPOINT_URL") == null, "an endpoint override in the environment decides the host");
+    String[][] cases = {
+      {null, null, "codeartifact.us-west-2.amazonaws.com:443"},
+      {"true", null, "codeartifact-fips.us-west-2.amazonaws.com:443"},
+      {null, "true", "codeartifact.us-west-2.api.aws:443"},
+      {"true", "true", "codeartifact-fips.us-west-2.api.aws:443"},
+    };
+    for (String[] c : cases) {
+      try (java.net.ServerSocket proxy = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+        List<String> connects = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread t = new Thread(() -> {
+          try {
+            while (true) {
+              try (java.net.Socket sock = proxy.accept()) {
+                java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(sock.getInputStream(), StandardCharsets.US_ASCII));
+                connects.add(in.readLine());
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                  // headers
+                }
+                OutputStream out = sock.getOutputStream();
+                out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"t\"\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+              }
+            }
+          } catch (java.io.IOException closed) {
+            // the test closed the socket
+          }
+        });
+        t.setDaemon(true);
+        t.start();
+        Map<String, String> m = new HashMap<>();
+        if (c[0] != null) {
+          m.put(Configuration.FIPS, c[0]);
+        }
+        if (c[1] != null) {
+          m.put(Configuration.DUALSTACK, c[1]);
+        }
+        NetworkSettings n = NetworkSettings.from(Configuration.of(m), Collections.singletonList(
+            new ProxySettings("corp", "https", "127.0.0.1", proxy.getLocalPort(), null, null, null)));
+        TokenRequest r = TokenRequest.builder().domain("it-endpoints").region("us-west-2").build();
+        assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(n, BuildLog.SILENT).fetch(r));
+        assertFalse(connects.isEmpty(), "no CONNECT for fips=" + c[0] + " dualstack=" + c[1]);
+        assertEquals("CONNECT " + c[2] + " HTTP/1.1", connects.get(0), "fips=" + c[0] + " dualstack=" + c[1]);
+      }
+    }
+  }
 }
