@@ -64,6 +64,7 @@ public final class TokenSources {
   /** One AWS source (and so one SDK client per region/profile/endpoint) per build and network setting. */
   private static synchronized TokenSource awsSource(NetworkSettings network, BuildLog log) {
     if (aws == null || !network.equals(awsSettingsKey)) {
+      dev.codeartifact.core.aws.SdkPreloader.start();
       aws = new AwsTokenSource(network, log);
       awsSettingsKey = network;
     }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Regenerates src/main/resources/dev/codeartifact/core/aws/sdk-classes.txt: the AWS SDK classes a cold token
+# fetch loads, in load order, which SdkPreloader loads on a second core. Run it after changing the SDK version.
+# Uses the local stand-in, like benchmarks/run.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work="$root/target/sdk-classes"
+rm -rf "$work" && mkdir -p "$work"
+./mvnw -B -q install -Pquick -DskipTests -Dinvoker.skip=true
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
+java -cp target/test-classes dev.codeartifact.standin.StandIn --port 0 --port-file "$work/port" --data "$work/standin" \
+  > "$work/standin.out" 2>&1 &
+standin=$!
+trap 'kill $standin 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+url="http://127.0.0.1:$(cat "$work/port")"
+cat > "$work/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>sdk-classes</artifactId><version>1.0</version><packaging>pom</packaging>
+  <repositories><repository><id>codeartifact</id><url>$url/maven/protected/</url></repository></repositories>
+  <build><plugins><plugin><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId>
+    <version>$version</version><extensions>true</extensions>
+    <configuration><domain>sdk-classes</domain><serverIds>codeartifact</serverIds><region>us-east-1</region></configuration>
+  </plugin></plugins></build>
+</project>
+POM
+AWS_ACCESS_KEY_ID=AKIASTANDINTEST00000 AWS_SECRET_ACCESS_KEY=standin-secret-key-not-a-real-one \
+AWS_ENDPOINT_URL_CODEARTIFACT="$url" AWS_EC2_METADATA_DISABLED=true \
+MAVEN_OPTS="-Xlog:class+load:file=$work/classes.log -Dcodeartifact.preload=false" \
+  "$mvn_home/bin/mvn" -B -q -f "$work/pom.xml" validate -Dcodeartifact.cache=false
+out=src/main/resources/dev/codeartifact/core/aws/sdk-classes.txt
+{
+  echo "# AWS SDK classes a cold token fetch loads, in load order (benchmarks/sdk-classes.sh writes this file)."
+  grep -o '\] software\.amazon[^ ]*' "$work/classes.log" | sed 's/^\] //' | grep -v '\$\$Lambda\|/0x'
+} > "$out"
+echo "$(grep -vc '^#' "$out") classes written to $out"
