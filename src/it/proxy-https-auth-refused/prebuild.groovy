@@ -1,41 +1,5 @@
-// Like proxy-https-auth, but settings.xml holds a wrong proxy password.
-def testClasses = new File(new File(standinData).parentFile, "test-classes")
-def portFile = new File(basedir, "proxy.port")
-def countFile = new File(basedir, "proxy.count")
-def logFile = new File(basedir, "proxy.log")
-[portFile, logFile].each { it.delete() }
-def java = new File(System.getProperty("java.home"), "bin/java").path
-def proc = new ProcessBuilder(java, "-cp", testClasses.path, "dev.codeartifact.standin.CountingProxy",
-    "--port", "0", "--port-file", portFile.path, "--count-file", countFile.path, "--log-file", logFile.path,
-    "--auth", "alice:proxy-pw-https-never-logged-2d9b")
-    .redirectErrorStream(true).redirectOutput(new File(basedir, "proxy.out")).start()
-new File(basedir, "proxy.pid").text = String.valueOf(proc.pid())
-for (int i = 0; i < 200 && !(portFile.isFile() && portFile.length() > 0); i++) { Thread.sleep(50) }
-assert portFile.isFile() : "the counting proxy did not start"
-def port = portFile.text.trim()
-def settings = new File(basedir, "proxy-https-auth-refused-settings.xml")
-settings.text = """<?xml version="1.0" encoding="UTF-8"?>
-<settings>
-  <pluginGroups><pluginGroup>dev.codeartifact</pluginGroup></pluginGroups>
-  <proxies>
-    <proxy>
-      <id>corp</id>
-      <active>true</active>
-      <protocol>http</protocol>
-      <host>127.0.0.1</host>
-      <port>${port}</port>
-      <username>alice</username>
-      <password>not-the-proxy-password-0c4f</password>
-      <nonProxyHosts>localhost|*.maven.org|repo.maven.apache.org|*.apache.org|*.sonatype.org</nonProxyHosts>
-    </proxy>
-  </proxies>
-  <mirrors>
-    <mirror>
-      <id>maven-default-http-blocker</id>
-      <mirrorOf>external:dummy-never-matches:*</mirrorOf>
-      <url>http://0.0.0.0/</url>
-    </mirror>
-  </mirrors>
-</settings>
-"""
+// Like proxy-https-auth, but settings.xml holds a wrong proxy password (src/it/_support/proxy.groovy).
+def proxy = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/proxy.groovy"))
+def port = proxy.startProxy(basedir, standinData, [], ["--auth", "alice:proxy-pw-https-never-logged-2d9b"])
+proxy.writeSettings(new File(basedir, "proxy-https-auth-refused-settings.xml"), port, "alice", "not-the-proxy-password-0c4f")
 true

@@ -1,42 +1,8 @@
 // Starts a counting HTTP proxy (test classes of the plugin build) that requires Basic credentials, and writes
 // the per-IT settings that point Maven's <proxies> at it. The API endpoint (http://127.0.0.1:PORT, from
 // AWS_ENDPOINT_URL_CODEARTIFACT) goes through the proxy; the repository (localhost) and Maven Central are in
-// nonProxyHosts, so only the token call is counted.
-def testClasses = new File(new File(standinData).parentFile, "test-classes")
-def portFile = new File(basedir, "proxy.port")
-def countFile = new File(basedir, "proxy.count")
-portFile.delete()
-def java = new File(System.getProperty("java.home"), "bin/java").path
-def proc = new ProcessBuilder(java, "-cp", testClasses.path, "dev.codeartifact.standin.CountingProxy",
-    "--port", "0", "--port-file", portFile.path, "--count-file", countFile.path,
-    "--auth", "alice:proxy-pw-never-logged-7f3a")
-    .redirectErrorStream(true).redirectOutput(new File(basedir, "proxy.out")).start()
-new File(basedir, "proxy.pid").text = String.valueOf(proc.pid())
-for (int i = 0; i < 200 && !(portFile.isFile() && portFile.length() > 0); i++) { Thread.sleep(50) }
-assert portFile.isFile() : "the counting proxy did not start"
-def port = portFile.text.trim()
-new File(basedir, "proxy-maven-settings-settings.xml").text = """<?xml version="1.0" encoding="UTF-8"?>
-<settings>
-  <pluginGroups><pluginGroup>dev.codeartifact</pluginGroup></pluginGroups>
-  <proxies>
-    <proxy>
-      <id>corp</id>
-      <active>true</active>
-      <protocol>http</protocol>
-      <host>127.0.0.1</host>
-      <port>${port}</port>
-      <username>alice</username>
-      <password>proxy-pw-never-logged-7f3a</password>
-      <nonProxyHosts>localhost|*.maven.org|repo.maven.apache.org|*.apache.org|*.sonatype.org</nonProxyHosts>
-    </proxy>
-  </proxies>
-  <mirrors>
-    <mirror>
-      <id>maven-default-http-blocker</id>
-      <mirrorOf>external:dummy-never-matches:*</mirrorOf>
-      <url>http://0.0.0.0/</url>
-    </mirror>
-  </mirrors>
-</settings>
-"""
+// nonProxyHosts, so only the token call is counted (src/it/_support/proxy.groovy).
+def proxy = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/proxy.groovy"))
+def port = proxy.startProxy(basedir, standinData, [], ["--auth", "alice:proxy-pw-never-logged-7f3a"])
+proxy.writeSettings(new File(basedir, "proxy-maven-settings-settings.xml"), port, "alice", "proxy-pw-never-logged-7f3a")
 true
