@@ -1,10 +1,8 @@
 package dev.codeartifact.maven;
 
 import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.TokenRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -120,15 +118,7 @@ final class AppliedTokens {
   }
 
   private static String hash(String s, int hexChars) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      StringBuilder sb = new StringBuilder();
-      for (byte b : d) {
-        sb.append(String.format("%02x", b));
-      }
-      return sb.substring(0, hexChars);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(s).substring(0, hexChars);
   }
+
 }

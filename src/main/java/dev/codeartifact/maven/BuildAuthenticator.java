@@ -5,6 +5,7 @@ import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.TokenPlanner;
 import dev.codeartifact.core.TokenRequest;
@@ -13,7 +14,6 @@ import dev.codeartifact.core.TokenSource;
 import dev.codeartifact.core.TokenSources;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +182,7 @@ final class BuildAuthenticator {
   /** The INFO line every entry point prints after applying a token (never the token). */
   static String appliedLine(TokenRequest request, List<String> ids, AuthorizationToken token) {
     return "CodeArtifact token for " + request.describe() + " applied to " + String.join(", ", ids)
-        + "; expires " + token.expiration().truncatedTo(ChronoUnit.SECONDS) + " (in "
+        + "; expires " + IsoInstants.seconds(token.expiration()) + " (in "
         + human(Duration.between(Instant.now(), token.expiration())) + ")";
   }
 

@@ -1,5 +1,6 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.TokenRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -234,19 +233,9 @@ public final class CacheKey {
   }
 
   static String sha256Hex(String s) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      char[] out = new char[d.length * 2];
-      final char[] hex = "0123456789abcdef".toCharArray();
-      for (int i = 0; i < d.length; i++) {
-        out[2 * i] = hex[(d[i] >> 4) & 0xf];
-        out[2 * i + 1] = hex[d[i] & 0xf];
-      }
-      return new String(out);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return Digests.sha256Hex(s);
   }
+
 
   /**
    * The few lines of the AWS shared config format the key needs: {@code [section]} headers and

@@ -3,6 +3,7 @@ package dev.codeartifact.core.cache;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
 import java.io.IOException;
@@ -163,7 +164,7 @@ public final class CachingTokenSource implements TokenSource {
       if (onDisk != null) {
         if (!onDisk.isUsableAt(now)) {
           cache.log().debug("Cached CodeArtifact token for " + request.describe() + " expires "
-              + onDisk.expiration() + ", within its " + onDisk.margin().toMinutes() + " min margin; refreshing");
+              + IsoInstants.seconds(onDisk.expiration()) + ", within its " + onDisk.margin().toMinutes() + " min margin; refreshing");
           return null;
         }
         memory.put(key, onDisk);
@@ -174,7 +175,7 @@ public final class CachingTokenSource implements TokenSource {
       return null;
     }
     cache.log().debug("CodeArtifact token for " + request.describe() + " from cache, expires "
-        + entry.expiration());
+        + IsoInstants.seconds(entry.expiration()));
     return entry.token();
   }
 

@@ -2,6 +2,7 @@ package dev.codeartifact.core.cache;
 
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.SecureFiles;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -502,8 +502,8 @@ public final class DiskTokenCache {
       throw new IllegalArgumentException("no " + name);
     }
     try {
-      return Instant.parse(value);
-    } catch (DateTimeException e) {
+      return IsoInstants.parse(value);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("malformed " + name);
     }
   }
