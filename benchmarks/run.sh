@@ -9,16 +9,24 @@
 #              any build extension, the floor under "warm"
 # and, from one more warm build with -X, the time spent inside the plugin's participant.
 # Plus two counts: 8 builds started at once on an empty cache, and a 50-module reactor (1 request each).
-# Usage: benchmarks/run.sh [runs per variant, default 7]
+# Usage: benchmarks/run.sh [runs per variant, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-runs=${1:-7}
+runs=${1:-15}
 work="$root/target/bench"
 rm -rf "$work" && mkdir -p "$work"
 
 ./mvnw -B -q install -Pquick -DskipTests -Dinvoker.skip=true
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+# Measured as users get it, a release: a SNAPSHOT plugin costs Maven ~15 ms more per build in metadata
+# lookups. The jar and POM just built are installed as version 0.0.0-bench.
+project_version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+version=0.0.0-bench
+bench_repo="$HOME/.m2/repository/dev/codeartifact/codeartifact-maven-plugin/$version"
+mkdir -p "$bench_repo"
+cp "target/codeartifact-maven-plugin-$project_version.jar" "$bench_repo/codeartifact-maven-plugin-$version.jar"
+sed "s:<version>$project_version</version>:<version>$version</version>:" target/installed-pom.xml \
+  > "$bench_repo/codeartifact-maven-plugin-$version.pom"
 mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
 mvn="$mvn_home/bin/mvn"
 
@@ -76,17 +84,17 @@ BENCH_TOKEN=$(curl -s -X POST -H "Authorization: AWS4-HMAC-SHA256 Credential=AKI
   "$url/v1/authorization-token?domain=bench-base" | sed -E 's/.*"authorizationToken":"([^"]+)".*/\1/')
 export BENCH_TOKEN
 
-build() { # $1 = variant; prints seconds
+build() { # $1 = variant; prints milliseconds
   local args=(-B -q -s "$work/settings.xml" -f "$work/$1/pom.xml" validate dependency:resolve -DoutputFile=/dev/null)
   [ "$1" = cold ] && args+=(-Dcodeartifact.cache=false)
   local t0 t1
   t0=$(date +%s%N); "$mvn" "${args[@]}" > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; t1=$(date +%s%N)
-  echo "scale=3; ($t1 - $t0) / 1000000000" | bc
+  echo $(( (t1 - t0) / 1000000 ))
 }
 awscli() {
   local t0 t1
   t0=$(date +%s%N); aws codeartifact get-authorization-token --endpoint-url "$url" --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
-  echo "scale=3; ($t1 - $t0) / 1000000000" | bc
+  echo $(( (t1 - t0) / 1000000 ))
 }
 variants=(baseline noop-ext cold warm)
 command -v aws > /dev/null && variants+=(aws-cli)
@@ -101,21 +109,31 @@ for r in $(seq 1 "$runs"); do
   echo "  round $r/$runs done"
 done
 
-stats() { sort -n "$1" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f %.3f %.3f\n", m, a[1], a[NR]}'; }
-read -r base _ _ < <(stats "$work/times-baseline")
+# Median and quartiles of a column of numbers (ms).
+quartiles() { sort -n | awk '{a[NR]=$1} END {printf "%d %d %d\n", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)]}'; }
+read -r base _ _ < <(quartiles < "$work/times-baseline")
 {
-  echo "| variant | median (s) | min (s) | max (s) | overhead vs baseline (ms) | ratio |"
-  echo "|---|---|---|---|---|---|"
+  echo "| variant | median (ms) | quartiles (ms) | overhead: median of per-round differences (ms) | ratio of medians |"
+  echo "|---|---|---|---|---|"
   for v in "${variants[@]}"; do
-    read -r med min max < <(stats "$work/times-$v")
-    over=$(echo "($med - $base) * 1000" | bc | sed 's/\..*//')
-    ratio=$(echo "scale=3; $med / $base" | bc)
-    echo "| $v | $med | $min | $max | $over | $ratio |"
+    read -r med q1 q3 < <(quartiles < "$work/times-$v")
+    if [ "$v" = aws-cli ] || [ "$v" = baseline ]; then
+      diff="-"
+    else # the same round's baseline: drift of the machine between rounds cancels out
+      read -r diff dq1 dq3 < <(paste "$work/times-baseline" "$work/times-$v" | awk '{print $2 - $1}' | quartiles)
+      diff="$diff ($dq1 to $dq3)"
+    fi
+    echo "| $v | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc) |"
   done
 } | tee "$work/results.md"
 
-inside=$("$mvn" -B -X -s "$work/settings.xml" -f "$work/warm/pom.xml" validate 2>&1 | sed -n 's/.*CodeArtifact build extension done in \([0-9]*\) ms.*/\1/p')
-echo "| (inside the plugin's participant, warm, one build with -X) | | | | $inside | |" | tee -a "$work/results.md"
+# The plugin's own share of a warm build, from the -X line of its participant (median of 5 builds).
+for _ in 1 2 3 4 5; do
+  "$mvn" -B -X -s "$work/settings.xml" -f "$work/warm/pom.xml" validate 2>&1 \
+    | sed -n 's/.*CodeArtifact build extension done in \([0-9]*\) ms.*/\1/p'
+done > "$work/inside"
+echo "| (inside the plugin's participant, warm, median of 5 builds with -X) | | | $(quartiles < "$work/inside" | cut -d' ' -f1) | |" \
+  | tee -a "$work/results.md"
 
 echo
 echo "Token requests for the warm variant over $((runs + 1)) builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"

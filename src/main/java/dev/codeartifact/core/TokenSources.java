@@ -1,6 +1,5 @@
 package dev.codeartifact.core;
 
-import dev.codeartifact.core.aws.AwsTokenSource;
 import dev.codeartifact.core.cache.CachingTokenSource;
 import dev.codeartifact.core.cache.DiskTokenCache;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ public final class TokenSources {
   /** Environment variable a CI step may already hold a token in (opt-in). */
   public static final String ENV_TOKEN = "CODEARTIFACT_AUTH_TOKEN";
 
-  private static volatile AwsTokenSource aws;
+  private static volatile TokenSource aws;
   private static volatile Object awsSettingsKey;
 
   private TokenSources() {}
@@ -44,12 +43,13 @@ public final class TokenSources {
       }
       log.warn("codeartifact.tokenFromEnvironment is true but " + ENV_TOKEN + " is not set: requesting a token");
     }
-    final Supplier<TokenSource> awsSupplier = () -> awsSource(network, log);
+    String dir = config.get(Configuration.CACHE_DIR);
+    Path cacheDir = dir != null ? Paths.get(dir) : DiskTokenCache.defaultDirectory(env, userHome);
+    final Path sdkDir = cacheDir.resolve(SdkLoader.FOLDER);
+    final Supplier<TokenSource> awsSupplier = () -> awsSource(network, sdkDir, log);
     if (!config.bool(Configuration.CACHE, true)) {
       return request -> awsSupplier.get().fetch(request);
     }
-    String dir = config.get(Configuration.CACHE_DIR);
-    Path cacheDir = dir != null ? Paths.get(dir) : DiskTokenCache.defaultDirectory(env, userHome);
     DiskTokenCache cache = new DiskTokenCache(cacheDir, Clock.systemUTC(), log);
     return CachingTokenSource.create(cache, env, userHome, awsSupplier);
   }
@@ -62,10 +62,17 @@ public final class TokenSources {
   }
 
   /** One AWS source (and so one SDK client per region/profile/endpoint) per build and network setting. */
-  private static synchronized TokenSource awsSource(NetworkSettings network, BuildLog log) {
+  private static synchronized TokenSource awsSource(NetworkSettings network, Path sdkDir, BuildLog log) {
     if (aws == null || !network.equals(awsSettingsKey)) {
-      dev.codeartifact.core.aws.SdkPreloader.start();
-      aws = new AwsTokenSource(network, log);
+      final AwsSourceFactory factory;
+      try {
+        factory = SdkLoader.factory(sdkDir, log);
+      } catch (final CodeArtifactException e) {
+        return request -> {
+          throw e;
+        };
+      }
+      aws = factory.create(network, log);
       awsSettingsKey = network;
     }
     return aws;

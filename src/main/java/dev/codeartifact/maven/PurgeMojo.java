@@ -1,5 +1,6 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.SdkLoader;
 import dev.codeartifact.core.TokenService;
 import dev.codeartifact.core.TokenSources;
 import dev.codeartifact.core.cache.DiskTokenCache;
@@ -10,8 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Deletes the CodeArtifact tokens this plugin cached on disk ({@code cacheDir}, default
  * {@code ~/.m2/codeartifact-cache}), for example after changing AWS credentials or roles; the next
- * build asks AWS again. Files in that folder that are not the cache's own are left alone. Runs without a
- * project.
+ * build asks AWS again. Also deletes the copy of the AWS SDK the plugin unpacks there ({@code sdk/}). Files in
+ * that folder that are not the cache's own are left alone. Runs without a project.
  *
  * @since 0.1.0
  */
@@ -23,5 +24,9 @@ public class PurgeMojo extends AbstractCodeArtifactMojo {
     int deleted = new DiskTokenCache(dir, Clock.systemUTC(), MavenLogs.of(getLog())).purge();
     TokenService.shared().clear();
     getLog().info("Deleted " + deleted + " cached CodeArtifact token" + (deleted == 1 ? "" : "s") + " from " + dir);
+    if (SdkLoader.purge(dir.resolve(SdkLoader.FOLDER)) > 0) {
+      getLog().info("Deleted the unpacked copy of the plugin's AWS SDK from " + dir.resolve(SdkLoader.FOLDER)
+          + " (unpacked again on the next token request)");
+    }
   }
 }

@@ -1,0 +1,36 @@
+package dev.codeartifact.core.aws;
+
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.AwsSourceFactory;
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.NetworkSettings;
+import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.TokenSource;
+
+/**
+ * The entry point {@link dev.codeartifact.core.SdkLoader} instantiates by name in the class loader that holds
+ * the SDK. Starts loading the SDK's classes on a second core, and runs every call with that class loader as
+ * the thread's context class loader: the SDK looks up some of its parts (STS and SSO credentials, HTTP
+ * services) there, and Maven's own context loader for a plugin cannot see the SDK.
+ */
+public final class AwsTokenSourceFactory implements AwsSourceFactory {
+  @Override
+  public TokenSource create(NetworkSettings settings, BuildLog log) {
+    SdkPreloader.start();
+    final AwsTokenSource source = new AwsTokenSource(settings, log);
+    return new TokenSource() {
+      @Override
+      public AuthorizationToken fetch(TokenRequest request) throws CodeArtifactException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(AwsTokenSourceFactory.class.getClassLoader());
+        try {
+          return source.fetch(request);
+        } finally {
+          thread.setContextClassLoader(previous);
+        }
+      }
+    };
+  }
+}
