@@ -27,6 +27,10 @@ mkdir -p "$bench_repo"
 cp "target/codeartifact-maven-plugin-$project_version.jar" "$bench_repo/codeartifact-maven-plugin-$version.jar"
 sed "s:<version>$project_version</version>:<version>$version</version>:" target/installed-pom.xml \
   > "$bench_repo/codeartifact-maven-plugin-$version.pom"
+# Maven checks the version in the plugin descriptor against the artifact's when it runs a goal.
+(cd "$work" && jar xf "$bench_repo/codeartifact-maven-plugin-$version.jar" META-INF/maven/plugin.xml \
+  && sed -i "s:<version>$project_version</version>:<version>$version</version>:" META-INF/maven/plugin.xml \
+  && jar uf "$bench_repo/codeartifact-maven-plugin-$version.jar" META-INF/maven/plugin.xml && rm -r META-INF)
 mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
 mvn="$mvn_home/bin/mvn"
 
@@ -126,6 +130,43 @@ read -r base _ _ < <(quartiles < "$work/times-baseline")
     echo "| $v | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc) |"
   done
 } | tee "$work/results.md"
+
+# Where a warm build's extra time goes, measured inside the Maven process (so neither JVM start-up nor the
+# machine's noise between processes counts): Maven's -X lines with timestamps, for the plugin and for the
+# no-op extension, interleaved. Phases (Maven 3.9 debug lines): collecting the extension's dependencies,
+# creating and indexing its class realm, and looking up plus running the lifecycle participants.
+phases() { # $1 = log; prints "collect realm participants total" in ms
+  awk 'function ms(s, a) { split(substr(s, 1, 12), a, /[:.]/); return ((a[1] * 60 + a[2]) * 60 + a[3]) * 1000 + a[4] }
+    /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9][.][0-9][0-9][0-9] / { t = ms($0); if (first == "") first = t; last = t }
+    /Creating adapter using nameMapper/ && ext == "" { adapter = t }
+    /Dependency collection stats/ && ext == "" { collected = t; from = adapter }
+    /Populating class realm extension/ { populate = t }
+    /Extension realms for project/ && ext == "" { ext = t }
+    /Looking up lifecycle mappings/ && ext != "" && look == "" { look = t }
+    /REACTOR BUILD PLAN/ && look != "" && plan == "" { plan = t }
+    END { print collected - from, ext - populate, plan - look, last - first }' "$1"
+}
+: > "$work/phases-noop-ext"; : > "$work/phases-warm"
+for _ in $(seq 1 "$runs"); do
+  for v in noop-ext warm; do
+    MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+      "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
+    phases "$work/$v-X.log" >> "$work/phases-$v"
+  done
+done
+{
+  echo
+  echo "Inside the Maven process (-X timestamps, median of $runs builds each, ms):"
+  echo "| phase | no-op extension | plugin, warm cache | difference |"
+  echo "|---|---|---|---|"
+  col=1
+  for phase in "collect the extension's dependencies" "create and index its class realm" "look up and run participants" "whole build (first to last log line)"; do
+    n=$(cut -d' ' -f$col "$work/phases-noop-ext" | quartiles | cut -d' ' -f1)
+    w=$(cut -d' ' -f$col "$work/phases-warm" | quartiles | cut -d' ' -f1)
+    echo "| $phase | $n | $w | $((w - n)) |"
+    col=$((col + 1))
+  done
+} | tee -a "$work/results.md"
 
 # The plugin's own share of a warm build, from the -X line of its participant (median of 5 builds).
 for _ in 1 2 3 4 5; do

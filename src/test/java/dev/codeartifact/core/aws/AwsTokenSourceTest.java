@@ -25,46 +25,21 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The token call against the in-process stand-in: retries, bounds, error lines, proxy, no secret in messages. */
+@ExtendWith(StandInCredentials.class)
 class AwsTokenSourceTest {
-  private static final String KEY = "aws.accessKeyId";
-  private static final String SECRET = "aws.secretAccessKey";
-  private static String savedKey;
-  private static String savedSecret;
+  private static final String KEY = StandInCredentials.KEY;
 
   @TempDir
   Path data;
 
   private StandIn standIn;
-
-  @BeforeAll
-  static void credentials() {
-    savedKey = System.getProperty(KEY);
-    savedSecret = System.getProperty(SECRET);
-    System.setProperty(KEY, "AKIASTANDINTEST00000");
-    System.setProperty(SECRET, "standin-secret-key-not-a-real-one");
-  }
-
-  @AfterAll
-  static void restore() {
-    restore(KEY, savedKey);
-    restore(SECRET, savedSecret);
-  }
-
-  private static void restore(String k, String v) {
-    if (v == null) {
-      System.clearProperty(k);
-    } else {
-      System.setProperty(k, v);
-    }
-  }
 
   @BeforeEach
   void start() throws Exception {
@@ -177,7 +152,7 @@ class AwsTokenSourceTest {
           + " (owner caller's account, region us-west-2) (UnrecognizedClientException)"), e.getMessage());
       assertEquals(1, standIn.tokenRequestCount("it-rejected"));
     } finally {
-      System.setProperty(KEY, "AKIASTANDINTEST00000");
+      System.setProperty(KEY, StandInCredentials.ACCESS_KEY_ID);
     }
   }
 

@@ -41,6 +41,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,12 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  * answers, silence, nothing listening), then the whole token call over real TLS to the stand-in's HTTPS
  * listener, directly and through {@link CountingProxy}, with and without {@code codeartifact.caBundle}.
  */
+@ExtendWith(StandInCredentials.class)
 class ProxyTunnelTest {
   private static final String PASSWORD = "tunnel-pw-never-shown-51c8";
-  private static final String KEY = "aws.accessKeyId";
-  private static final String SECRET = "aws.secretAccessKey";
-  private static String savedKey;
-  private static String savedSecret;
 
   @TempDir
   static Path data;
@@ -62,26 +60,12 @@ class ProxyTunnelTest {
 
   @BeforeAll
   static void start() throws Exception {
-    savedKey = System.getProperty(KEY);
-    savedSecret = System.getProperty(SECRET);
-    System.setProperty(KEY, "AKIASTANDINTEST00000");
-    System.setProperty(SECRET, "standin-secret-key-not-a-real-one");
     standIn = StandIn.start(0, data).enableTls(0);
   }
 
   @AfterAll
   static void stop() {
     standIn.close();
-    restore(KEY, savedKey);
-    restore(SECRET, savedSecret);
-  }
-
-  private static void restore(String k, String v) {
-    if (v == null) {
-      System.clearProperty(k);
-    } else {
-      System.setProperty(k, v);
-    }
   }
 
   private static ProxySettings proxy(int port, String password) {

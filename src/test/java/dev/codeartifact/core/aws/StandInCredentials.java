@@ -1,0 +1,40 @@
+package dev.codeartifact.core.aws;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives a test class the stand-in's fake AWS credentials through the SDK's system properties, and restores
+ * whatever was there afterwards.
+ */
+final class StandInCredentials implements BeforeAllCallback, AfterAllCallback {
+  static final String KEY = "aws.accessKeyId";
+  static final String SECRET = "aws.secretAccessKey";
+  static final String ACCESS_KEY_ID = "AKIASTANDINTEST00000";
+
+  private String savedKey;
+  private String savedSecret;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    savedKey = System.getProperty(KEY);
+    savedSecret = System.getProperty(SECRET);
+    System.setProperty(KEY, ACCESS_KEY_ID);
+    System.setProperty(SECRET, "standin-secret-key-not-a-real-one");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    restore(KEY, savedKey);
+    restore(SECRET, savedSecret);
+  }
+
+  private static void restore(String name, String value) {
+    if (value == null) {
+      System.clearProperty(name);
+    } else {
+      System.setProperty(name, value);
+    }
+  }
+}
