@@ -10,6 +10,22 @@ public final class Digests {
 
   private Digests() {}
 
+  /**
+   * Sets up the JDK's SHA-256 on another thread: its first use in a JVM costs ~5 ms (provider lookup, the
+   * digest's byte-order helpers), which the build extension otherwise pays before its first cache lookup.
+   * JDK code only, so it cannot wait on anything the calling thread holds.
+   */
+  public static void warmUp() {
+    Thread t = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        sha256Hex("");
+      }
+    }, "codeartifact-sha256-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** The 64 hex digits of the SHA-256 of {@code s} (UTF-8). */
   public static String sha256Hex(String s) {
     byte[] d;

@@ -2,6 +2,7 @@ package dev.codeartifact.maven;
 
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.InvalidParameterException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
   @Override
   public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
     long start = System.nanoTime();
+    Digests.warmUp();
     Configuration config = configuration(session);
     try {
       if (config.skip()) {
