@@ -11,6 +11,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -21,7 +25,8 @@ import java.util.zip.CRC32;
  * plugin jar on every build that declares it, while a build served from the token cache never needs the SDK.
  * On the first cache miss of a JVM the nested jar is copied, once per plugin release, to
  * {@code <cache folder>/sdk/aws-sdk-<crc>-<size>.jar} (0600 in a 0700 folder; checked against its CRC before
- * each use) and loaded by a child class loader of the plugin's. In development and unit tests the SDK is on
+ * each use, and only used from a folder no other user can write to) and loaded by a child class loader of the
+ * plugin's. In development and unit tests the SDK is on
  * the class path and is used from there.
  */
 public final class SdkLoader {
@@ -98,6 +103,12 @@ public final class SdkLoader {
     }
     Path target = sdkDir.resolve("aws-sdk-" + Long.toHexString(crc) + "-" + size + ".jar");
     try {
+      SecureFiles.createPrivateDirectories(sdkDir);
+      String distrust = distrust(sdkDir, target);
+      if (distrust != null) {
+        // Code the build would run: never from a folder someone else could write to (a shared cacheDir).
+        throw new IOException(distrust);
+      }
       if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == size
           && crc32(Files.readAllBytes(target)) == crc) {
         return target;
@@ -110,7 +121,7 @@ public final class SdkLoader {
       return target;
     } catch (IOException | RuntimeException e) {
       log.debug("Could not unpack the plugin's AWS SDK to " + sdkDir + " (" + e.getClass().getSimpleName()
-          + "): using a temporary file");
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): using a private temporary file");
     }
     try {
       if (bytes == null) {
@@ -145,6 +156,35 @@ public final class SdkLoader {
       // Not empty (a file of the user's), in use on Windows, or not ours to delete: leave it.
     }
     return deleted;
+  }
+
+  /**
+   * Why {@code dir} (and the copy in it) cannot be trusted with code, or null: on POSIX file systems the folder
+   * must be a real folder with no group or other permission (then only its owner, or root, can put files in
+   * it) and the copy must not be writable by group or others. Elsewhere the user profile's ACLs decide.
+   */
+  static String distrust(Path dir, Path copy) throws IOException {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return null;
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return dir + " is not a folder";
+    }
+    Set<PosixFilePermission> open = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+        PosixFilePermission.OTHERS_EXECUTE);
+    open.retainAll(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS));
+    if (!open.isEmpty()) {
+      return dir + " is open to other users (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(dir,
+          LinkOption.NOFOLLOW_LINKS)) + ")";
+    }
+    if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(copy, LinkOption.NOFOLLOW_LINKS);
+      if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+        return copy + " is writable by other users";
+      }
+    }
+    return null;
   }
 
   private static byte[] read(URL url) throws IOException {

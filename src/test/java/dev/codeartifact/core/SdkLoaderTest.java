@@ -95,6 +95,30 @@ class SdkLoaderTest {
   }
 
   @Test
+  void neverRunsACopyFromAFolderOtherUsersCouldWriteTo() throws Exception {
+    byte[] inner = "the real bytes".getBytes(StandardCharsets.UTF_8);
+    try (URLClassLoader plugin = pluginLoader(inner)) {
+      URL nested = plugin.getResource(SdkLoader.NESTED_JAR);
+      Path sdkDir = tmp.resolve("shared").resolve("sdk");
+      Path copy = SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT);
+      assertEquals(sdkDir, copy.getParent());
+
+      // Someone opened the folder (a shared cacheDir): an intact-looking copy there is not used.
+      Files.setPosixFilePermissions(sdkDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+      Path elsewhere = SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT);
+      assertNotEquals(sdkDir, elsewhere.getParent());
+      assertArrayEquals(inner, Files.readAllBytes(elsewhere));
+
+      // Same for a copy others may write to, in a private folder.
+      Files.setPosixFilePermissions(sdkDir, PosixFilePermissions.fromString("rwx------"));
+      Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-rw-rw-"));
+      assertNotEquals(sdkDir, SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT).getParent());
+      Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+      assertEquals(copy, SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT));
+    }
+  }
+
+  @Test
   void purgeDeletesTheCopiesAndNothingElse() throws Exception {
     try (URLClassLoader plugin = pluginLoader("bytes".getBytes(StandardCharsets.UTF_8))) {
       Path sdkDir = tmp.resolve("sdk");
