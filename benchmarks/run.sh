@@ -34,12 +34,8 @@ sed "s:<version>$project_version</version>:<version>$version</version>:" target/
 mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
 mvn="$mvn_home/bin/mvn"
 
-java -cp target/test-classes dev.codeartifact.standin.StandIn --port 0 --port-file "$work/port" --data "$work/standin" \
-  > "$work/standin.out" 2>&1 &
-standin=$!
-trap 'kill $standin 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-url="http://127.0.0.1:$(cat "$work/port")"
+source demo/standin.sh
+start_standin "$work"
 
 export AWS_ACCESS_KEY_ID=AKIASTANDINTEST00000 AWS_SECRET_ACCESS_KEY=standin-secret-key-not-a-real-one
 export AWS_ENDPOINT_URL_CODEARTIFACT="$url" AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1

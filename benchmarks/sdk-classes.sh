@@ -10,12 +10,8 @@ rm -rf "$work" && mkdir -p "$work"
 ./mvnw -B -q install -Pquick -DskipTests -Dinvoker.skip=true
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
 mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
-java -cp target/test-classes dev.codeartifact.standin.StandIn --port 0 --port-file "$work/port" --data "$work/standin" \
-  > "$work/standin.out" 2>&1 &
-standin=$!
-trap 'kill $standin 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-url="http://127.0.0.1:$(cat "$work/port")"
+source demo/standin.sh
+start_standin "$work"
 cat > "$work/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
   <groupId>bench</groupId><artifactId>sdk-classes</artifactId><version>1.0</version><packaging>pom</packaging>

@@ -15,12 +15,8 @@ echo "==> Building and installing the plugin (./mvnw install, tests skipped)"
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
 
 echo "==> Starting the CodeArtifact stand-in on 127.0.0.1"
-java -cp target/test-classes dev.codeartifact.standin.StandIn --port 0 --port-file "$work/port" --data "$work/standin" \
-  > "$work/standin.out" 2>&1 &
-standin=$!
-trap 'kill $standin 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do [ -s "$work/port" ] && break; sleep 0.1; done
-url="http://127.0.0.1:$(cat "$work/port")"
+source demo/standin.sh
+start_standin "$work"
 echo "    stand-in at $url"
 
 mkdir -p "$work/project"

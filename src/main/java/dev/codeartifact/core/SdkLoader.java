@@ -26,8 +26,7 @@ import java.util.zip.CRC32;
  * On the first cache miss of a JVM the nested jar is copied, once per plugin release, to
  * {@code <cache folder>/sdk/aws-sdk-<crc>-<size>.jar} (0600 in a 0700 folder; checked against its CRC before
  * each use, and only used from a folder no other user can write to) and loaded by a child class loader of the
- * plugin's. In development and unit tests the SDK is on
- * the class path and is used from there.
+ * plugin's. In development and unit tests the SDK is on the class path and is used from there.
  */
 public final class SdkLoader {
   public static final String NESTED_JAR = "META-INF/codeartifact/aws-sdk.jar";

@@ -120,5 +120,4 @@ final class AppliedTokens {
   private static String hash(String s, int hexChars) {
     return Digests.sha256Hex(s).substring(0, hexChars);
   }
-
 }

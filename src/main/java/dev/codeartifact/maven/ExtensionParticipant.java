@@ -49,13 +49,13 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
   @Override
   public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
     long start = System.nanoTime();
-    Digests.warmUp();
     Configuration config = configuration(session);
     try {
       if (config.skip()) {
         LOG.info("Skipping CodeArtifact authentication (codeartifact.skip)");
         return;
       }
+      Digests.warmUp();
       MavenNetwork.decryptProxiesWith(session.getRequest(), decrypter, MavenLogs.of(LOG));
       BuildAuthenticator.Outcome outcome = new BuildAuthenticator(MavenLogs.of(LOG)).authenticate(session, config);
       if (outcome.nothingFound) {

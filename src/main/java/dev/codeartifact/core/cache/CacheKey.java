@@ -99,7 +99,7 @@ public final class CacheKey {
 
   private CacheKey(String canonical) {
     this.canonical = canonical;
-    this.hash = sha256Hex(canonical);
+    this.hash = Digests.sha256Hex(canonical);
   }
 
   /**
@@ -231,11 +231,6 @@ public final class CacheKey {
       return base.resolve(".aws").resolve(name); // an invalid path: status marker below says "missing"
     }
   }
-
-  static String sha256Hex(String s) {
-    return Digests.sha256Hex(s);
-  }
-
 
   /**
    * The few lines of the AWS shared config format the key needs: {@code [section]} headers and

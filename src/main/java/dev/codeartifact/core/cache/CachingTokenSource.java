@@ -164,7 +164,8 @@ public final class CachingTokenSource implements TokenSource {
       if (onDisk != null) {
         if (!onDisk.isUsableAt(now)) {
           cache.log().debug("Cached CodeArtifact token for " + request.describe() + " expires "
-              + IsoInstants.seconds(onDisk.expiration()) + ", within its " + onDisk.margin().toMinutes() + " min margin; refreshing");
+              + IsoInstants.seconds(onDisk.expiration()) + ", within its " + onDisk.margin().toMinutes()
+              + " min margin; refreshing");
           return null;
         }
         memory.put(key, onDisk);

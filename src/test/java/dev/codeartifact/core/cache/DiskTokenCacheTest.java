@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.TokenRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -176,7 +177,7 @@ class DiskTokenCacheTest {
     bad.add(good.substring(0, good.indexOf("token=")).getBytes(StandardCharsets.UTF_8)); // truncated: no token
     bad.add(good.replace("version=1", "version=2").getBytes(StandardCharsets.UTF_8)); // unknown version
     bad.add(good.replace("version=1\n", "").getBytes(StandardCharsets.UTF_8)); // no version
-    bad.add(good.replace(key.hash(), CacheKey.sha256Hex("another key")).getBytes(StandardCharsets.UTF_8)); // foreign
+    bad.add(good.replace(key.hash(), Digests.sha256Hex("another key")).getBytes(StandardCharsets.UTF_8)); // foreign
     bad.add(good.replace("expiration=2026-01-01T12:00:00Z", "expiration=2025-12-31T23:00:00Z")
         .getBytes(StandardCharsets.UTF_8)); // expired
     bad.add(good.replace("expiration=2026-01-01T12:00:00Z", "expiration=tomorrow").getBytes(StandardCharsets.UTF_8));
