@@ -80,7 +80,7 @@ cat > "$work/settings.xml" <<'SET'
 <settings><servers><server><id>codeartifact</id><username>aws</username><password>${env.BENCH_TOKEN}</password></server></servers></settings>
 SET
 # The token the baseline user would have exported (the stand-in accepts any well-formed SigV4 header).
-BENCH_TOKEN=$(curl -s -X POST -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIASTANDINTEST00000/20260101/us-east-1/codeartifact/aws4_request, SignedHeaders=host, Signature=$(printf '0%.0s' $(seq 1 64))" \
+BENCH_TOKEN=$(curl -s -X POST -H "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/codeartifact/aws4_request, SignedHeaders=host, Signature=$(printf '0%.0s' $(seq 1 64))" \
   "$url/v1/authorization-token?domain=bench-base" | sed -E 's/.*"authorizationToken":"([^"]+)".*/\1/')
 export BENCH_TOKEN
 

@@ -64,7 +64,10 @@ import javax.net.ssl.SSLContext;
  *
  * <h2>Token API</h2>
  * {@code POST /v1/authorization-token?domain=D[&domain-owner=O][&duration=N]} needs a SigV4-shaped Authorization
- * header (checked by regex only; access key {@value #REJECTED_ACCESS_KEY} is rejected), validates the parameters
+ * header: requests signed with access key {@value #SIGNING_ACCESS_KEY} (the tests' and ITs' credentials) must carry
+ * the SigV4 signature its secret gives ({@code SignatureDoesNotMatch} otherwise), so a client's wire format is
+ * checked like AWS checks it; other keys are checked by regex only (scripts with curl); access key
+ * {@value #REJECTED_ACCESS_KEY} is rejected. It validates the parameters
  * like the service, and answers {@code {"authorizationToken":"...","expiration":1.7000432E9}}. Errors are
  * {@code {"message":"..."}} with {@code x-amzn-ErrorType}. Fault injection by domain prefix: {@code throttleN-},
  * {@code error500xN-}, {@code denied-}, {@code missing-}, {@code garbage-}, {@code notoken-}, {@code expired-},
@@ -104,6 +107,9 @@ public final class StandIn implements AutoCloseable {
 
     static final String TOKEN_PATH = "/v1/authorization-token";
     static final String REJECTED_ACCESS_KEY = "AKIAREJECTEDKEY00000";
+    /** The access key whose signatures are verified, and its secret (the ITs' and unit tests' credentials). */
+    public static final String SIGNING_ACCESS_KEY = "AKIASTANDINTEST00000";
+    static final String SIGNING_SECRET_KEY = "standin-secret-key-not-a-real-one";
     static final String REALM = "codeartifact-standin";
 
     static final Pattern SIGV4 = Pattern.compile(
@@ -457,7 +463,7 @@ public final class StandIn implements AutoCloseable {
     // ------------------------------------------------------------------ token API
 
     private int tokenApi(HttpExchange ex, String method) throws IOException {
-        drain(ex);
+        byte[] body = readBody(ex);
         totalTokenRequests.incrementAndGet();
         Map<String, String> q = query(ex);
         String domain = q.get("domain");
@@ -477,6 +483,10 @@ public final class StandIn implements AutoCloseable {
         }
         if (REJECTED_ACCESS_KEY.equals(sig.group(1))) {
             return awsError(ex, 403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+        }
+        if (SIGNING_ACCESS_KEY.equals(sig.group(1)) && !SigV4Check.matches(ex, method, body, sig, SIGNING_SECRET_KEY)) {
+            return awsError(ex, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the"
+                    + " signature you provided. Check your AWS Secret Access Key and signing method.");
         }
         String region = sig.group(3);
 
@@ -1139,6 +1149,19 @@ public final class StandIn implements AutoCloseable {
             n = map.get(key);
         }
         return n;
+    }
+
+    private static byte[] readBody(HttpExchange ex) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] buf = new byte[8192];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                out.write(buf, 0, n);
+            }
+        } catch (IOException ignored) {
+            // connection will be closed anyway
+        }
+        return out.toByteArray();
     }
 
     private static void drain(HttpExchange ex) {

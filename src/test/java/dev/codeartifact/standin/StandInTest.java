@@ -88,6 +88,17 @@ class StandInTest {
     }
 
     @Test
+    void signaturesOfTheTestKeyAreVerified() throws Exception {
+        // Well-formed, but not the signature the test key's secret gives: refused as AWS would.
+        HttpResponse<String> r = send(tokenRequest("my-domain", null)
+                .header("X-Amz-Date", "20240101T000000Z")
+                .header("Authorization", SIGV4.replace("AKIAIOSFODNN7EXAMPLE", StandIn.SIGNING_ACCESS_KEY)).build());
+        assertEquals(403, r.statusCode());
+        assertEquals(Optional.of("SignatureDoesNotMatch"), r.headers().firstValue("x-amzn-ErrorType"));
+        assertTrue(standIn.issuedTokens().isEmpty());
+    }
+
+    @Test
     void issuesToken() throws Exception {
         long before = System.currentTimeMillis();
         HttpResponse<String> r = send(tokenRequest("my-domain", "111122223333").header("Authorization", SIGV4).build());

@@ -157,6 +157,33 @@ class AwsTokenSourceTest {
   }
 
   @Test
+  void wrongSecretFailsTheSignatureCheckWithOneLine() throws Exception {
+    // The stand-in verifies the test key's SigV4 signatures from what arrived on the wire, as AWS does.
+    System.setProperty(StandInCredentials.SECRET, "not-the-secret-of-this-key");
+    try {
+      CodeArtifactException e = fails("it-badsecret", network());
+      assertTrue(e.getMessage().startsWith("AWS rejected the credentials used for CodeArtifact domain it-badsecret"
+          + " (owner caller's account, region us-west-2) (SignatureDoesNotMatch)"), e.getMessage());
+      assertEquals(1, standIn.tokenRequestCount("it-badsecret"));
+    } finally {
+      System.setProperty(StandInCredentials.SECRET, StandInCredentials.SECRET_ACCESS_KEY);
+    }
+  }
+
+  @Test
+  void signatureCoversOwnerDurationAndSessionToken() throws Exception {
+    System.setProperty("aws.sessionToken", "standin-session-token/with+odd=chars");
+    try {
+      TokenRequest r = TokenRequest.builder().domain("it-signed").domainOwner("111122223333").durationSeconds("900")
+          .region("us-west-2").endpoint(standIn.baseUrl()).build();
+      assertNotNull(new AwsTokenSource(network(), BuildLog.SILENT).fetch(r).secret());
+      assertEquals(1, standIn.tokenRequestCount("it-signed"));
+    } finally {
+      System.clearProperty("aws.sessionToken");
+    }
+  }
+
+  @Test
   void slowEndpointFailsWithinTheReadTimeout() throws Exception {
     long t0 = System.nanoTime();
     CodeArtifactException e = fails("slow-a", network(Configuration.READ_TIMEOUT, "1"));

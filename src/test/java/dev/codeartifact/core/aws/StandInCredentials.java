@@ -12,6 +12,7 @@ final class StandInCredentials implements BeforeAllCallback, AfterAllCallback {
   static final String KEY = "aws.accessKeyId";
   static final String SECRET = "aws.secretAccessKey";
   static final String ACCESS_KEY_ID = "AKIASTANDINTEST00000";
+  static final String SECRET_ACCESS_KEY = "standin-secret-key-not-a-real-one";
 
   private String savedKey;
   private String savedSecret;
@@ -21,7 +22,7 @@ final class StandInCredentials implements BeforeAllCallback, AfterAllCallback {
     savedKey = System.getProperty(KEY);
     savedSecret = System.getProperty(SECRET);
     System.setProperty(KEY, ACCESS_KEY_ID);
-    System.setProperty(SECRET, "standin-secret-key-not-a-real-one");
+    System.setProperty(SECRET, SECRET_ACCESS_KEY);
   }
 
   @Override
