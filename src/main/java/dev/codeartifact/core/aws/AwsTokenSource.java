@@ -7,11 +7,18 @@ import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -20,32 +27,29 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SystemPropertyTlsKeyManagersProvider;
-import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
-import software.amazon.awssdk.services.codeartifact.CodeartifactClientBuilder;
-import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenRequest;
-import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
 
 /**
- * Gets a token from the CodeArtifact API with the AWS SDK v2. The only class that touches the SDK, so a
- * build served from the cache never loads it. One client per (region, profile, endpoint), reused for the
- * whole build. SDK response objects print the token in {@code toString()}: none of them is ever logged.
+ * Gets a token from the CodeArtifact API with the AWS SDK v2's parts, not its service client: the SDK's
+ * credential providers (every source the AWS CLI knows), region chain, endpoint rules ({@link TokenEndpoint})
+ * and SigV4 signer, and the JDK's {@link HttpURLConnection} for the one POST ({@link TokenCall}, which also
+ * retries and bounds it). Why not {@code CodeartifactClient}: building one costs ~0.5 s of class loading and
+ * set-up before the first byte is sent (measured by benchmarks/run.sh), more than the AWS CLI takes for the
+ * whole call; the parts used here cost ~0.1 s. The only class, with the rest of this package, that touches
+ * the SDK, so a build served from the cache never loads it. The token in an answer is never logged.
  *
  * <p>Network: the connect and read timeouts, retries and overall bounds of {@link NetworkSettings}; the
- * Maven proxy for the endpoint's protocol (else the JVM's {@code https.proxyHost}-style properties, which
- * the url-connection client honours through the JDK), with its credentials (for https through
- * {@link ProxyTunnel}); the extra CA bundle; FIPS and dual-stack only when
- * set (else the SDK's own {@code AWS_USE_FIPS_ENDPOINT} / {@code AWS_USE_DUALSTACK_ENDPOINT} apply).
+ * Maven proxy for the endpoint's protocol and host (Maven's {@code nonProxyHosts} go direct), else the JVM's
+ * {@code https.proxyHost}-style properties; proxy credentials for an https endpoint through
+ * {@link ProxyTunnel}; the extra CA bundle; FIPS and dual-stack when set (else the SDK's own
+ * {@code AWS_USE_FIPS_ENDPOINT} / {@code AWS_USE_DUALSTACK_ENDPOINT} and profile settings apply).
  */
 public final class AwsTokenSource implements TokenSource {
   private final NetworkSettings settings;
   private final BuildLog log;
-  private final Map<String, CodeartifactClient> clients = new ConcurrentHashMap<>();
+  /** One provider per profile for the whole build: providers cache what they resolve (SSO, roles). */
+  private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
 
   public AwsTokenSource(NetworkSettings settings, BuildLog log) {
     this.settings = settings;
@@ -54,50 +58,42 @@ public final class AwsTokenSource implements TokenSource {
 
   @Override
   public AuthorizationToken fetch(TokenRequest request) throws CodeArtifactException {
-    String region = resolveRegion(request);
-    String endpoint = endpointDescription(request, region);
-    ProxySettings proxy = proxyFor(endpoint);
-    AwsErrors.Target target = new AwsErrors.Target(region, endpoint, settings, proxy);
-    CodeartifactClient client;
     long started = System.nanoTime();
+    String region = resolveRegion(request);
+    TokenEndpoint endpoint;
     try {
-      client = client(request, region, proxy);
+      endpoint = TokenEndpoint.resolve(request, region, settings);
     } catch (SdkException e) {
-      throw AwsErrors.translate(e, request, target);
+      throw AwsErrors.translate(e, request, new AwsErrors.Target(region, describe(request, region), settings, null));
     }
-    long built = System.nanoTime();
-    GetAuthorizationTokenRequest.Builder call = GetAuthorizationTokenRequest.builder().domain(request.domain());
-    if (request.domainOwner() != null) {
-      call.domainOwner(request.domainOwner());
-    }
-    if (request.durationSeconds() != null) {
-      call.durationSeconds(request.durationSeconds().longValue());
-    }
-    log.debug("Requesting a CodeArtifact token for " + request.describe() + " from " + endpoint
+    URI uri = endpoint.base();
+    ProxySettings proxy = settings.proxies().isEmpty() ? null
+        : settings.proxyFor(uri.getScheme() == null ? "https" : uri.getScheme(), uri.getHost());
+    AwsErrors.Target target = new AwsErrors.Target(region, endpoint.describe(), settings, proxy);
+    log.debug("Requesting a CodeArtifact token for " + request.describe() + " from " + endpoint.describe()
         + (proxy == null ? "" : " through " + proxy.describe()) + " (at most " + NetworkSettings.MAX_ATTEMPTS
         + " attempts within " + AwsErrors.seconds(settings.totalTimeout()) + ")");
-    GetAuthorizationTokenResponse response;
+    TokenCall call = new TokenCall(request, endpoint, provider(request), settings, uri2 -> open(uri2, proxy));
+    TokenCall.Answer answer;
     try {
-      response = client.getAuthorizationToken(call.build());
+      answer = call.run(started);
     } catch (SdkException e) {
       throw AwsErrors.translate(e, request, target);
     }
-    // Where a cold token's time goes (SDK start-up vs the round trip), for -X and benchmarks/run.sh.
-    log.debug("CodeArtifact token call: SDK client ready in " + (built - started) / 1_000_000 + " ms, answer after "
-        + (System.nanoTime() - built) / 1_000_000 + " ms more");
-    // Never log or quote `response`: its toString() prints the token.
-    String secret = response.authorizationToken();
-    Instant expiration = response.expiration();
-    if (secret == null || secret.isEmpty() || expiration == null) {
-      throw new CodeArtifactException("The CodeArtifact API at " + endpoint + " answered without "
-          + (secret == null || secret.isEmpty() ? "an authorization token" : "an expiration")
+    // Where a cold token's time goes, for -X and benchmarks/run.sh.
+    log.debug("CodeArtifact token call: answer after " + (System.nanoTime() - started) / 1_000_000 + " ms ("
+        + answer.attempts + (answer.attempts == 1 ? " attempt)" : " attempts)"));
+    if (answer.secret == null || answer.secret.isEmpty() || answer.expiration == null) {
+      throw new CodeArtifactException("The CodeArtifact API at " + endpoint.describe() + " answered without "
+          + (answer.secret == null || answer.secret.isEmpty() ? "an authorization token" : "an expiration")
           + " for " + request.describe() + ": check codeartifact.endpoint points at CodeArtifact");
     }
-    if (!expiration.isAfter(Instant.now())) {
-      throw new CodeArtifactException("The CodeArtifact API at " + endpoint + " answered with a token that expired at "
-          + expiration + " for " + request.describe() + ": check the clock of this machine and codeartifact.endpoint");
+    if (!answer.expiration.isAfter(Instant.now())) {
+      throw new CodeArtifactException("The CodeArtifact API at " + endpoint.describe()
+          + " answered with a token that expired at " + answer.expiration + " for " + request.describe()
+          + ": check the clock of this machine and codeartifact.endpoint");
     }
-    return new AuthorizationToken(secret, expiration);
+    return new AuthorizationToken(answer.secret, answer.expiration);
   }
 
   /** Region: the request's (configured or from the repository URL), else the SDK's region chain. */
@@ -117,7 +113,8 @@ public final class AwsTokenSource implements TokenSource {
     }
   }
 
-  private static String endpointDescription(TokenRequest request, String region) {
+  /** For messages when the endpoint rules themselves fail: what the user configured, or the default host. */
+  private static String describe(TokenRequest request, String region) {
     if (request.endpoint() != null) {
       return request.endpoint().toString();
     }
@@ -128,125 +125,73 @@ public final class AwsTokenSource implements TokenSource {
     return env != null && !env.isEmpty() ? env : "https://codeartifact." + region + ".amazonaws.com";
   }
 
-  /** The Maven proxy for the endpoint's scheme and host, or null (direct, or the JVM's proxy properties). */
-  private ProxySettings proxyFor(String endpoint) {
-    if (settings.proxies().isEmpty()) {
-      return null;
-    }
-    URI uri;
-    try {
-      uri = URI.create(endpoint);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    return settings.proxyFor(uri.getScheme() == null ? "https" : uri.getScheme(), uri.getHost());
-  }
-
-  private CodeartifactClient client(TokenRequest request, String region, ProxySettings proxy) {
-    String key = region + "|" + request.profile() + "|" + request.endpoint() + "|" + (proxy == null ? "" : proxy.id());
-    return clients.computeIfAbsent(key, k -> newClient(request, region, proxy));
-  }
-
-  private CodeartifactClient newClient(TokenRequest request, String region, ProxySettings proxy) {
-    AwsCredentialsProvider credentials = request.profile() != null
-        ? ProfileCredentialsProvider.builder().profileName(request.profile()).build()
-        : DefaultCredentialsProvider.builder().build();
-    SdkHttpClient httpClient;
-    if (tunnelsWithCredentials(proxy, request)) {
-      // An authenticating proxy for an HTTPS endpoint: our own CONNECT (see ProxyTunnel).
-      log.debug("Opening the HTTPS tunnel through " + proxy.describe() + " with its credentials");
-      httpClient = UrlConnectionHttpClient.create(
-          new ProxyTunnel(proxy, tlsSocketFactory(), settings.connectTimeout(), settings.readTimeout())
-              .connectionFactory());
-    } else {
-      UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
-          .connectionTimeout(settings.connectTimeout())
-          .socketTimeout(settings.readTimeout());
-      if (proxy != null) {
-        http.proxyConfiguration(proxyConfiguration(proxy, request));
-      }
-      if (!settings.caCertificates().isEmpty()) {
-        http.tlsTrustManagersProvider(new CaBundleTrust(settings.caCertificates()));
-      }
-      httpClient = http.build();
-    }
-    CodeartifactClientBuilder builder = CodeartifactClient.builder()
-        .region(Region.of(region))
-        .credentialsProvider(credentials)
-        .httpClient(httpClient)
-        .overrideConfiguration(o -> o
-            .retryStrategy(AwsRetry.strategy())
-            .apiCallAttemptTimeout(settings.attemptTimeout())
-            .apiCallTimeout(settings.totalTimeout()));
-    if (settings.fips() != null) {
-      builder.fipsEnabled(settings.fips());
-    }
-    if (settings.dualstack() != null) {
-      builder.dualstackEnabled(settings.dualstack());
-    }
-    URI endpoint = request.endpoint();
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+  private AwsCredentialsProvider provider(TokenRequest request) {
+    String profile = request.profile();
+    return credentials.computeIfAbsent(profile == null ? "" : profile, p -> profile != null
+        ? ProfileCredentialsProvider.builder().profileName(profile).build()
+        : DefaultCredentialsProvider.builder().build());
   }
 
   /**
-   * Whether the call needs {@link ProxyTunnel}: a proxy with (usable) credentials and an HTTPS endpoint. With
-   * FIPS or dual-stack the SDK picks another host name, so the endpoint is https unless it is explicitly http.
+   * A connection to {@code uri}: through {@link ProxyTunnel} for an https endpoint behind a proxy with
+   * credentials; through the Maven proxy otherwise (credentials, if any, only on plain-http requests, which
+   * the proxy itself reads: on https they would travel inside the tunnel to AWS); direct for a host of its
+   * {@code nonProxyHosts}; with the JVM's own proxy settings when Maven has no proxy.
    */
-  private static boolean tunnelsWithCredentials(ProxySettings proxy, TokenRequest request) {
-    return proxy != null && proxy.username() != null && proxy.password() != null && !proxy.passwordIsEncrypted()
-        && !isPlainHttp(request);
+  private HttpURLConnection open(URI uri, ProxySettings proxy) throws IOException {
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    boolean usableCredentials = proxy != null && proxy.username() != null && proxy.password() != null
+        && !proxy.passwordIsEncrypted();
+    if (proxy != null && proxy.username() != null && proxy.passwordIsEncrypted()) {
+      log.debug("Not sending the credentials of " + proxy.describe() + " with the CodeArtifact API call"
+          + " (its password could not be decrypted)");
+    }
+    if (https && usableCredentials) {
+      log.debug("Opening the HTTPS tunnel through " + proxy.describe() + " with its credentials");
+      return new ProxyTunnel(proxy, tlsSocketFactory(), settings.connectTimeout(), settings.readTimeout()).open(uri);
+    }
+    HttpURLConnection c;
+    if (proxy != null) {
+      c = (HttpURLConnection) uri.toURL().openConnection(
+          new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port())));
+      if (usableCredentials) {
+        c.setRequestProperty("Proxy-Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (proxy.username() + ":" + proxy.password()).getBytes(StandardCharsets.UTF_8)));
+      }
+    } else if (!settings.proxies().isEmpty()) {
+      c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY); // in Maven's nonProxyHosts
+    } else {
+      c = (HttpURLConnection) uri.toURL().openConnection();
+    }
+    if (https && !settings.caCertificates().isEmpty()) {
+      ((HttpsURLConnection) c).setSSLSocketFactory(tlsSocketFactory());
+    }
+    c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+    c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, settings.readTimeout().toMillis()));
+    return c;
   }
 
-  private static boolean isPlainHttp(TokenRequest request) {
-    return request.endpoint() != null && "http".equalsIgnoreCase(request.endpoint().getScheme())
-        || request.endpoint() == null && endpointIsPlainHttp();
-  }
+  private volatile SSLSocketFactory tls;
 
-  /** TLS as the SDK's client sets it up: the JVM's trust (plus the CA bundle), the SDK's key managers. */
+  /**
+   * TLS with {@code codeartifact.caBundle} (or, for {@link ProxyTunnel}, the JVM's trust) and the key
+   * managers of the {@code javax.net.ssl.keyStore} properties, as the JVM's default context has them.
+   */
   private SSLSocketFactory tlsSocketFactory() {
+    SSLSocketFactory f = tls;
+    if (f != null) {
+      return f;
+    }
     try {
       TrustManager[] trust = settings.caCertificates().isEmpty() ? null
           : new CaBundleTrust(settings.caCertificates()).trustManagers();
       KeyManager[] keys = SystemPropertyTlsKeyManagersProvider.create().keyManagers();
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys, trust, null);
-      return context.getSocketFactory();
+      tls = f = context.getSocketFactory();
+      return f;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot set up TLS for the CodeArtifact API call: " + e.getClass().getSimpleName(), e);
     }
-  }
-
-  /**
-   * The SDK's proxy settings for a Maven proxy without {@link ProxyTunnel}. Credentials go only to
-   * plain-http endpoints (the proxy reads them on the forwarded request): for an https endpoint the SDK would
-   * put {@code Proxy-Authorization} on the request inside the TLS tunnel, handing the password to the API host
-   * (the https case with credentials takes {@link ProxyTunnel} instead). An encrypted ({@code {...}}) password
-   * that could not be decrypted is never sent.
-   */
-  private ProxyConfiguration proxyConfiguration(ProxySettings proxy, TokenRequest request) {
-    ProxyConfiguration.Builder b = ProxyConfiguration.builder()
-        .useSystemPropertyValues(Boolean.FALSE)
-        .useEnvironmentVariablesValues(Boolean.FALSE)
-        .endpoint(URI.create("http://" + (proxy.host().contains(":") ? "[" + proxy.host() + "]" : proxy.host())
-            + ":" + proxy.port()))
-        .nonProxyHosts(new java.util.HashSet<>(proxy.nonProxyHostPatterns()));
-    if (proxy.username() != null && proxy.password() != null && !proxy.passwordIsEncrypted() && isPlainHttp(request)) {
-      b.username(proxy.username()).password(proxy.password());
-    } else if (proxy.username() != null && proxy.passwordIsEncrypted()) {
-      log.debug("Not sending the credentials of " + proxy.describe() + " with the CodeArtifact API call"
-          + " (its password could not be decrypted)");
-    }
-    return b.build();
-  }
-
-  private static boolean endpointIsPlainHttp() {
-    String env = System.getenv("AWS_ENDPOINT_URL_CODEARTIFACT");
-    if (env == null || env.isEmpty()) {
-      env = System.getenv("AWS_ENDPOINT_URL");
-    }
-    return env != null && env.toLowerCase(java.util.Locale.ROOT).startsWith("http://");
   }
 }

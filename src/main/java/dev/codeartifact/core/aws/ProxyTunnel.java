@@ -21,7 +21,6 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
 
 /**
  * HTTPS through an HTTP proxy that wants Basic credentials, for the CodeArtifact API call only.
@@ -31,8 +30,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
  * installing an {@link java.net.Authenticator}, would change it for every connection of the whole Maven JVM.
  * Setting {@code Proxy-Authorization} on the request (what the SDK does) puts the proxy password on the
  * request to AWS inside the tunnel. So this class opens the tunnel itself, for connections it creates only:
- * the SDK's url-connection client gets {@link #connectionFactory} ({@code UrlConnectionHttpClient.create}),
- * whose {@link HttpsURLConnection}s are opened with {@link Proxy#NO_PROXY} and this socket factory. The JDK
+ * {@link #open} gives {@link HttpsURLConnection}s opened with {@link Proxy#NO_PROXY} and this socket factory. The JDK
  * asks the factory for an unconnected socket and connects it to the API host; {@link TunnelSocket} connects
  * to the proxy instead, sends {@code CONNECT host:port} with {@code Proxy-Authorization: Basic}, and accepts
  * only a 2xx answer; the JDK then layers TLS over it through {@link #createSocket(Socket, String, int, boolean)}
@@ -61,25 +59,20 @@ final class ProxyTunnel extends SSLSocketFactory {
   }
 
   /**
-   * Connections for the SDK: through this tunnel, or direct (same TLS settings) for an http URL or a host of
-   * {@code nonProxyHosts}.
+   * A connection to {@code uri}: through this tunnel, or direct (same TLS settings) for an http URL or a host
+   * of {@code nonProxyHosts}.
    */
-  UrlConnectionFactory connectionFactory() {
-    return uri -> {
-      try {
-        URL url = uri.toURL();
-        HttpURLConnection c = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
-        if (c instanceof HttpsURLConnection) {
-          ((HttpsURLConnection) c).setSSLSocketFactory(tunnels(uri) ? this : tls);
-        }
-        c.setConnectTimeout(connectTimeoutMillis);
-        c.setReadTimeout(readTimeoutMillis);
-        return c;
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    };
+  HttpURLConnection open(URI uri) throws IOException {
+    URL url = uri.toURL();
+    HttpURLConnection c = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+    if (c instanceof HttpsURLConnection) {
+      ((HttpsURLConnection) c).setSSLSocketFactory(tunnels(uri) ? this : tls);
+    }
+    c.setConnectTimeout(connectTimeoutMillis);
+    c.setReadTimeout(readTimeoutMillis);
+    return c;
   }
+
 
   boolean tunnels(URI uri) {
     return "https".equalsIgnoreCase(uri.getScheme()) && !proxy.excludes(uri.getHost());

@@ -11,14 +11,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads, on a second core, the AWS SDK classes a cold token fetch needs (listed in {@code sdk-classes.txt}, in
- * the order a fetch loads them), while the calling thread builds the SDK client: class loading is most of an
- * SDK cold start. Classes are loaded, not initialized, except the endpoint metadata (see {@link #start}). Only
- * started on a cache miss (a cache hit loads no SDK class at all); a missing name (another SDK release) is
+ * the order a fetch loads them), while the calling thread resolves credentials and the endpoint: class loading
+ * is most of an SDK cold start. Classes are loaded, not initialized (initializing on two threads could
+ * deadlock on class-initialization locks). Only started on a cache miss (a cache hit loads no SDK class at all); a missing name (another SDK release) is
  * skipped. No SDK import here: this class must load before any SDK class does.
  */
 public final class SdkPreloader {
   private static final AtomicBoolean STARTED = new AtomicBoolean();
-  private static final String METADATA = "software.amazon.awssdk.regions.internal.MetadataLoader";
 
   private SdkPreloader() {}
 
@@ -38,11 +37,6 @@ public final class SdkPreloader {
     Thread t = new Thread(new Runnable() {
       @Override
       public void run() {
-        // First the SDK's endpoint metadata of every AWS service and region (~370 classes, loaded and
-        // initialized): the client builder needs it for the signing region, and it was the largest single
-        // share of a cold client start. Safe to initialize here: those static initializers only reach value
-        // classes (Region, EndpointTag, ImmutableMap), whose own initializers reach nothing back.
-        load(METADATA, loader, true);
         // The calling thread loads the list from its start: begin further on so the two meet rather than race.
         int from = names.size() / 3;
         for (int i = from; i < names.size(); i++) {
@@ -59,12 +53,8 @@ public final class SdkPreloader {
   }
 
   private static void load(String name, ClassLoader loader) {
-    load(name, loader, false);
-  }
-
-  private static void load(String name, ClassLoader loader, boolean initialize) {
     try {
-      Class.forName(name, initialize, loader);
+      Class.forName(name, false, loader);
     } catch (Throwable ignored) {
       // Not in this SDK release, or not loadable here: the calling thread will meet it (or not) itself.
     }
