@@ -2,12 +2,13 @@
 # Whole-process benchmark of the plugin against the local CodeArtifact stand-in, all variants measured in
 # the same run and interleaved (round-robin), so machine noise hits every variant alike.
 #   baseline : no plugin; the token given in settings.xml through ${env.BENCH_TOKEN}
-#   cold     : the plugin with -Dcodeartifact.cache=false (SDK client + token request every build)
+#   cold     : the plugin with -Dcodeartifact.cache=false (token request every build)
 #   warm     : the plugin with a warm disk cache
 #   aws-cli  : `aws codeartifact get-authorization-token` (only when `aws` is on the PATH)
 #   noop-ext : a build extension that does nothing (compiled here): what Maven itself spends on loading
 #              any build extension, the floor under "warm"
-# and, from one more warm build with -X, the time spent inside the plugin's participant.
+# Then, inside the Maven process (no JVM start-up noise): the time to the project's build for baseline,
+# noop-ext and warm; Maven's -X phases of noop-ext and warm; the time spent inside the plugin's participant.
 # Plus two counts: 8 builds started at once on an empty cache, and a 50-module reactor (1 request each).
 # Usage: benchmarks/run.sh [runs per variant, default 15]
 set -euo pipefail
@@ -126,6 +127,41 @@ read -r base _ _ < <(quartiles < "$work/times-baseline")
     echo "| $v | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc) |"
   done
 } | tee "$work/results.md"
+
+# The same comparison without JVM start-up and shutdown, which carry most of the noise between processes:
+# inside each Maven process, from its first log line ("Scanning for projects...") to the start of the
+# project's build ("Building ..."), which spans reading the POM, the extension (realm, participant, token)
+# and planning the build. `validate` only, INFO lines with timestamps; the per-round difference to the
+# baseline, as above. This overstates what a real build pays: a build extension's realm set-up also warms
+# code (dependency collection) that a real build runs anyway later.
+startup() { # $1 = variant; prints milliseconds from the first log line to "Building"
+  MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+    "$mvn" -B -s "$work/settings.xml" -f "$work/$1/pom.xml" validate > "$work/$1-startup.log" 2>&1 \
+    || { cat "$work/$1-startup.log"; exit 1; }
+  awk 'function ms(s, a) { split(substr(s, 1, 12), a, /[:.]/); return ((a[1] * 60 + a[2]) * 60 + a[3]) * 1000 + a[4] }
+    /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9][.][0-9][0-9][0-9] / && first == "" { first = ms($0) }
+    /\[INFO\] Building / && building == "" { building = ms($0) }
+    END { print building - first }' "$work/$1-startup.log"
+}
+for v in baseline noop-ext warm; do : > "$work/startup-$v"; done
+for _ in $(seq 1 "$runs"); do
+  for v in baseline noop-ext warm; do startup "$v" >> "$work/startup-$v"; done
+done
+{
+  echo
+  echo "Inside the Maven process, first log line to the project's build (validate, $runs rounds, ms):"
+  echo "| variant | median | quartiles | overhead: median of per-round differences (quartiles) |"
+  echo "|---|---|---|---|"
+  for v in baseline noop-ext warm; do
+    read -r med q1 q3 < <(quartiles < "$work/startup-$v")
+    diff="-"
+    if [ "$v" != baseline ]; then
+      read -r d dq1 dq3 < <(paste "$work/startup-baseline" "$work/startup-$v" | awk '{print $2 - $1}' | quartiles)
+      diff="$d ($dq1 to $dq3)"
+    fi
+    echo "| $v | $med | $q1-$q3 | $diff |"
+  done
+} | tee -a "$work/results.md"
 
 # Where a warm build's extra time goes, measured inside the Maven process (so neither JVM start-up nor the
 # machine's noise between processes counts): Maven's -X lines with timestamps, for the plugin and for the

@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code afterSessionStart} is too late for that (the session's authentication selector already exists).
  *
  * <p>Maven's event-spy dispatcher catches and only logs ({@code WARN Failed to notify spy}) what a spy
- * throws, on every version. So a failure is kept here and {@link CoreExtensionParticipant} throws it from
- * {@code afterSessionStart}, which runs before any POM is read: the build stops with one ERROR line and
+ * throws, on every version. So a failure is kept ({@link CoreExtensionFailure}) and
+ * {@link ExtensionParticipant} throws it from {@code afterSessionStart}, which runs before any POM is read: the build stops with one ERROR line and
  * nothing resolved.
  */
 @Named
@@ -51,8 +51,6 @@ public class CoreExtensionSpy extends AbstractEventSpy {
   private final BuildLog log;
   /** Maven's settings decrypter, for encrypted proxy passwords (see {@link MavenNetwork}); null in tests. */
   private final SettingsDecrypter decrypter;
-  private volatile MavenExecutionRequest failedRequest;
-  private volatile String failure;
 
   public CoreExtensionSpy() {
     this(MavenLogs.of(LOG));
@@ -77,24 +75,20 @@ public class CoreExtensionSpy extends AbstractEventSpy {
   public void onEvent(Object event) {
     if (event instanceof MavenExecutionRequest) {
       MavenExecutionRequest request = (MavenExecutionRequest) event;
-      failedRequest = null;
-      failure = null;
+      CoreExtensionFailure.clear();
       try {
         authenticate(request);
       } catch (CodeArtifactException e) {
-        failure = e.getMessage();
-        failedRequest = request;
+        CoreExtensionFailure.record(request, e.getMessage());
       } catch (RuntimeException | LinkageError e) {
-        failure = "CodeArtifact core extension failed: " + e;
-        failedRequest = request;
+        CoreExtensionFailure.record(request, "CodeArtifact core extension failed: " + e);
       }
     }
   }
 
   /** The one-line failure recorded for {@code request}, or null. */
   String failureFor(MavenExecutionRequest request) {
-    MavenExecutionRequest failed = failedRequest;
-    return failed != null && (failed == request || request == null) ? failure : null;
+    return CoreExtensionFailure.of(request);
   }
 
   void authenticate(MavenExecutionRequest request) throws CodeArtifactException {

@@ -5,9 +5,11 @@ import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.InvalidParameterException;
 import java.lang.reflect.Method;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -25,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * The build extension: with {@code <extensions>true</extensions>} Maven calls {@link #afterProjectsRead}
  * after reading the POMs and before resolving any module's dependencies or plugins, which is the earliest
  * point where the plugin's POM configuration exists. Same flow as the goal.
+ *
+ * <p>As a core extension ({@code .mvn/extensions.xml}) it also fails the build from
+ * {@link #afterSessionStart} when {@link CoreExtensionSpy} could not authenticate: the first hook that can
+ * stop a build, called before any POM (parent, BOM, extension) is read. Maven calls that hook only for core
+ * and core-extension participants, so a build extension never gets it. One participant for both, with no
+ * dependency on the spy: a second one cost each build a class, a binding and (the spy's API not being
+ * exported to build extensions) a failed injection.
  */
 @Named("codeartifact")
 @Singleton
@@ -44,6 +53,14 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
   @Inject
   private ExtensionParticipant(SettingsDecrypter decrypter) {
     this.decrypter = decrypter;
+  }
+
+  @Override
+  public void afterSessionStart(MavenSession session) throws MavenExecutionException {
+    String failure = CoreExtensionFailure.of(session.getRequest());
+    if (failure != null) {
+      throw new MavenExecutionException(failure, session.getRequest().getPom());
+    }
   }
 
   @Override
@@ -77,7 +94,8 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
 
   /**
    * The plugin's {@code <configuration>} (plugin level, then the authenticate execution) from the first
-   * project that declares it, then user properties, system properties and that project's properties.
+   * project that declares it, then user properties, system properties and that project's properties (the
+   * top-level project's when no project declares the plugin).
    */
   static Configuration configuration(MavenSession session) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -95,10 +113,13 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
         break;
       }
     }
+    // Declared in <build><extensions> (no plugin configuration) or only as a core extension: the
+    // top-level project's properties.
+    MavenProject propertiesOf = declaring != null ? declaring : topLevel(session);
     Properties[] layers = {
       session.getRequest().getUserProperties(),
       session.getRequest().getSystemProperties(),
-      declaring == null ? null : declaring.getProperties()
+      propertiesOf == null ? null : propertiesOf.getProperties()
     };
     for (String property : Configuration.PROPERTIES) {
       for (Properties layer : layers) {
@@ -110,18 +131,35 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
     return Configuration.of(values);
   }
 
-  /** Reads simple child elements of a configuration DOM without linking to a particular Xpp3Dom class. */
+  private static MavenProject topLevel(MavenSession session) {
+    MavenProject top = session.getTopLevelProject();
+    if (top == null && session.getProjects() != null && !session.getProjects().isEmpty()) {
+      top = session.getProjects().get(0);
+    }
+    return top;
+  }
+
+  /**
+   * Reads simple child elements of a configuration DOM without linking to a particular Xpp3Dom class. One
+   * reflective call per child element, not per known property: past 15 calls of one method the JDK
+   * generates an accessor class, milliseconds a build would spend for nothing.
+   */
   private static void read(Object dom, Map<String, String> into) {
     if (dom == null) {
       return;
     }
     try {
-      Method getChild = dom.getClass().getMethod("getChild", String.class);
-      for (String property : Configuration.PROPERTIES) {
-        String element = property.substring("codeartifact.".length());
-        Object child = getChild.invoke(dom, element);
-        if (child != null) {
-          Object value = child.getClass().getMethod("getValue").invoke(child);
+      Object[] children = (Object[]) dom.getClass().getMethod("getChildren").invoke(dom);
+      if (children.length == 0) {
+        return;
+      }
+      Method getName = children[0].getClass().getMethod("getName");
+      Method getValue = children[0].getClass().getMethod("getValue");
+      Set<String> seen = new HashSet<>(); // the first of a repeated element counts; a later DOM overrides
+      for (Object child : children) {
+        String property = "codeartifact." + getName.invoke(child);
+        if (Configuration.PROPERTIES.contains(property) && seen.add(property)) {
+          Object value = getValue.invoke(child);
           if (value != null && !value.toString().trim().isEmpty() && !value.toString().contains("${")) {
             into.put(property, value.toString().trim());
           }

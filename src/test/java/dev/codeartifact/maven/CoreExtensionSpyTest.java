@@ -69,7 +69,7 @@ class CoreExtensionSpyTest {
     MavenSession session = Mockito.mock(MavenSession.class);
     Mockito.when(session.getRequest()).thenReturn(r);
     MavenExecutionException e = assertThrows(MavenExecutionException.class,
-        () -> CoreExtensionParticipant.of(spy).afterSessionStart(session));
+        () -> new ExtensionParticipant().afterSessionStart(session));
     assertEquals(failure, e.getMessage());
     // The next build of a long-lived container starts clean.
     MavenExecutionRequest next = request();
