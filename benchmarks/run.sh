@@ -4,6 +4,8 @@
 #   baseline : no plugin; the token given in settings.xml through ${env.BENCH_TOKEN}
 #   cold     : the plugin with -Dcodeartifact.cache=false (token request every build)
 #   warm     : the plugin with a warm disk cache
+#   buildext : the same jar as a plain build extension (<build><extensions>, configured by POM properties):
+#              Maven then reads no plugin descriptor and registers no mojos
 #   aws-cli  : `aws codeartifact get-authorization-token` (only when `aws` is on the PATH)
 #   noop-ext : a build extension that does nothing (compiled here): what Maven itself spends on loading
 #              any build extension, the floor under "warm"
@@ -77,6 +79,9 @@ echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</mo
 project "$work/noop-ext" "<plugin><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version><extensions>true</extensions></plugin>" ""
 project "$work/cold" "$(plugin bench-cold)" ""
 project "$work/warm" "$(plugin bench-warm)" ""
+project "$work/buildext" "" ""
+sed -i "s#<build><plugins></plugins></build>#<properties><codeartifact.domain>bench-warm</codeartifact.domain><codeartifact.serverIds>codeartifact</codeartifact.serverIds><codeartifact.region>us-east-1</codeartifact.region></properties>\\
+  <build><extensions><extension><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>$version</version></extension></extensions></build>#" "$work/buildext/pom.xml"
 cat > "$work/settings.xml" <<'SET'
 <settings><servers><server><id>codeartifact</id><username>aws</username><password>${env.BENCH_TOKEN}</password></server></servers></settings>
 SET
@@ -97,11 +102,11 @@ awscli() {
   t0=$(date +%s%N); aws codeartifact get-authorization-token --endpoint-url "$url" --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
   echo $(( (t1 - t0) / 1000000 ))
 }
-variants=(baseline noop-ext cold warm)
+variants=(baseline noop-ext cold warm buildext)
 command -v aws > /dev/null && variants+=(aws-cli)
 
 echo "Warm-up (downloads, JIT of the file system cache, first token)..."
-for v in baseline noop-ext cold warm; do build "$v" > /dev/null; done
+for v in baseline noop-ext cold warm buildext; do build "$v" > /dev/null; done
 for v in "${variants[@]}"; do : > "$work/times-$v"; done
 for r in $(seq 1 "$runs"); do
   for v in "${variants[@]}"; do
@@ -143,16 +148,16 @@ startup() { # $1 = variant; prints milliseconds from the first log line to "Buil
     /\[INFO\] Building / && building == "" { building = ms($0) }
     END { print building - first }' "$work/$1-startup.log"
 }
-for v in baseline noop-ext warm; do : > "$work/startup-$v"; done
+for v in baseline noop-ext warm buildext; do : > "$work/startup-$v"; done
 for _ in $(seq 1 "$runs"); do
-  for v in baseline noop-ext warm; do startup "$v" >> "$work/startup-$v"; done
+  for v in baseline noop-ext warm buildext; do startup "$v" >> "$work/startup-$v"; done
 done
 {
   echo
   echo "Inside the Maven process, first log line to the project's build (validate, $runs rounds, ms):"
   echo "| variant | median | quartiles | overhead: median of per-round differences (quartiles) |"
   echo "|---|---|---|---|"
-  for v in baseline noop-ext warm; do
+  for v in baseline noop-ext warm buildext; do
     read -r med q1 q3 < <(quartiles < "$work/startup-$v")
     diff="-"
     if [ "$v" != baseline ]; then
@@ -209,7 +214,7 @@ echo "| (inside the plugin's participant, warm, median of 5 builds with -X) | | 
   | tee -a "$work/results.md"
 
 echo
-echo "Token requests for the warm variant over $((runs + 1)) builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"
+echo "Token requests for the warm and buildext variants over all their builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"
 
 # 8 builds at once on an empty cache: one token request between them.
 rm -rf "$work/cache-concurrent"
