@@ -44,7 +44,7 @@ export AWS_ACCESS_KEY_ID=AKIASTANDINTEST00000 AWS_SECRET_ACCESS_KEY=standin-secr
 export AWS_ENDPOINT_URL_CODEARTIFACT="$url" AWS_EC2_METADATA_DISABLED=true AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 export CODEARTIFACT_CACHE_DIR="$work/cache"
 
-project() { # $1 = dir, $2 = plugin block (or empty), $3 = domain
+project() { # $1 = dir, $2 = plugin block (or empty), $3 = other XML instead of <build><plugins>$2</plugins></build>
   mkdir -p "$1"
   cat > "$1/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -52,7 +52,7 @@ project() { # $1 = dir, $2 = plugin block (or empty), $3 = domain
   <groupId>bench</groupId><artifactId>$(basename "$1")</artifactId><version>1.0</version>
   <repositories><repository><id>codeartifact</id><url>$url/maven/protected/</url></repository></repositories>
   <dependencies><dependency><groupId>dev.codeartifact.protected</groupId><artifactId>lib-bench</artifactId><version>1.0</version></dependency></dependencies>
-  <build><plugins>$2</plugins></build>
+  ${3:-<build><plugins>$2</plugins></build>}
 </project>
 POM
 }
@@ -60,7 +60,7 @@ plugin() {
   echo "<plugin><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>$version</version>
   <extensions>true</extensions><configuration><domain>$1</domain><serverIds>codeartifact</serverIds><region>us-east-1</region></configuration></plugin>"
 }
-project "$work/baseline" "" ""
+project "$work/baseline" ""
 # The floor: a one-class build extension that does nothing, installed as a release into the local repository.
 noop_repo="$HOME/.m2/repository/bench/noop-extension/1.0"
 mkdir -p "$work/noop-src/bench" "$work/noop-classes/META-INF/sisu" "$noop_repo"
@@ -76,12 +76,11 @@ echo bench.NoopParticipant > "$work/noop-classes/META-INF/sisu/javax.inject.Name
 (cd "$work/noop-classes" && jar cf "$noop_repo/noop-extension-1.0.jar" .)
 echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version></project>' \
   > "$noop_repo/noop-extension-1.0.pom"
-project "$work/noop-ext" "<plugin><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version><extensions>true</extensions></plugin>" ""
-project "$work/cold" "$(plugin bench-cold)" ""
-project "$work/warm" "$(plugin bench-warm)" ""
-project "$work/buildext" "" ""
-sed -i "s#<build><plugins></plugins></build>#<properties><codeartifact.domain>bench-warm</codeartifact.domain><codeartifact.serverIds>codeartifact</codeartifact.serverIds><codeartifact.region>us-east-1</codeartifact.region></properties>\\
-  <build><extensions><extension><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>$version</version></extension></extensions></build>#" "$work/buildext/pom.xml"
+project "$work/noop-ext" "<plugin><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version><extensions>true</extensions></plugin>"
+project "$work/cold" "$(plugin bench-cold)"
+project "$work/warm" "$(plugin bench-warm)"
+project "$work/buildext" "" "<properties><codeartifact.domain>bench-warm</codeartifact.domain><codeartifact.serverIds>codeartifact</codeartifact.serverIds><codeartifact.region>us-east-1</codeartifact.region></properties>
+  <build><extensions><extension><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>$version</version></extension></extensions></build>"
 cat > "$work/settings.xml" <<'SET'
 <settings><servers><server><id>codeartifact</id><username>aws</username><password>${env.BENCH_TOKEN}</password></server></servers></settings>
 SET
@@ -218,7 +217,7 @@ echo "Token requests for the warm and buildext variants over all their builds: $
 
 # 8 builds at once on an empty cache: one token request between them.
 rm -rf "$work/cache-concurrent"
-project "$work/concurrent" "$(plugin bench-concurrent)" ""
+project "$work/concurrent" "$(plugin bench-concurrent)"
 pids=()
 for i in $(seq 1 8); do
   CODEARTIFACT_CACHE_DIR="$work/cache-concurrent" "$mvn" -B -q -s "$work/settings.xml" -f "$work/concurrent/pom.xml" validate \

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Maven's event-spy dispatcher catches and only logs ({@code WARN Failed to notify spy}) what a spy
  * throws, on every version. So a failure is kept ({@link CoreExtensionFailure}) and
- * {@link ExtensionParticipant} throws it from {@code afterSessionStart}, which runs before any POM is read: the build stops with one ERROR line and
- * nothing resolved.
+ * {@link ExtensionParticipant} throws it from {@code afterSessionStart}, which runs before any POM is
+ * read: the build stops with one ERROR line and nothing resolved.
  */
 @Named
 @Singleton
@@ -84,11 +84,6 @@ public class CoreExtensionSpy extends AbstractEventSpy {
         CoreExtensionFailure.record(request, "CodeArtifact core extension failed: " + e);
       }
     }
-  }
-
-  /** The one-line failure recorded for {@code request}, or null. */
-  String failureFor(MavenExecutionRequest request) {
-    return CoreExtensionFailure.of(request);
   }
 
   void authenticate(MavenExecutionRequest request) throws CodeArtifactException {

@@ -63,7 +63,7 @@ class CoreExtensionSpyTest {
     CoreExtensionSpy spy = new CoreExtensionSpy(log);
     MavenExecutionRequest r = request(Configuration.DOMAIN, "corp", Configuration.DURATION, "60");
     spy.onEvent(r);
-    String failure = spy.failureFor(r);
+    String failure = CoreExtensionFailure.of(r);
     assertTrue(failure.startsWith("Invalid codeartifact.durationSeconds '60' (set by -D or .mvn/maven.config): "),
         failure);
     MavenSession session = Mockito.mock(MavenSession.class);
@@ -74,7 +74,7 @@ class CoreExtensionSpyTest {
     // The next build of a long-lived container starts clean.
     MavenExecutionRequest next = request();
     spy.onEvent(next);
-    assertNull(spy.failureFor(next));
+    assertNull(CoreExtensionFailure.of(next));
     assertTrue(lines.isEmpty(), lines.toString());
   }
 
@@ -82,7 +82,7 @@ class CoreExtensionSpyTest {
   void otherEventsAreIgnored() {
     CoreExtensionSpy spy = new CoreExtensionSpy(log);
     spy.onEvent("not a request");
-    assertNull(spy.failureFor(null));
+    assertNull(CoreExtensionFailure.of(null));
   }
 
   @Test
@@ -94,7 +94,7 @@ class CoreExtensionSpyTest {
     MavenExecutionRequest r = request();
     r.setOffline(true);
     spy.onEvent(r);
-    assertNull(spy.failureFor(r));
+    assertNull(CoreExtensionFailure.of(r));
     assertEquals(List.of("WARN Offline build (-o): not requesting a CodeArtifact token; repositories that need"
         + " one will fail"), lines);
     assertTrue(r.getServers().isEmpty());
@@ -113,7 +113,7 @@ class CoreExtensionSpyTest {
     r.addServer(s);
     CoreExtensionSpy spy = new CoreExtensionSpy(log);
     spy.onEvent(r);
-    assertNull(spy.failureFor(r));
+    assertNull(CoreExtensionFailure.of(r));
     assertEquals("my-own-password", r.getServers().get(0).getPassword());
     assertEquals(List.of("INFO Server kept-by-spy-test has a password in settings.xml: keeping it instead of a"
         + " CodeArtifact token (name it in codeartifact.serverIds to use the token)"), lines);

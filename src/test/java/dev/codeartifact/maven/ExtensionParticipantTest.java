@@ -2,10 +2,12 @@ package dev.codeartifact.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codeartifact.core.Configuration;
 import java.io.File;
 import java.util.Arrays;
+import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -112,8 +114,7 @@ class ExtensionParticipantTest {
     CoreExtensionFailure.record(failed, "Invalid codeartifact.domain 'x'");
     try {
       new ExtensionParticipant().afterSessionStart(TestBuilds.session(other, null));
-      org.apache.maven.MavenExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
-          org.apache.maven.MavenExecutionException.class,
+      MavenExecutionException e = assertThrows(MavenExecutionException.class,
           () -> new ExtensionParticipant().afterSessionStart(TestBuilds.session(failed, null)));
       assertEquals("Invalid codeartifact.domain 'x'", e.getMessage());
       assertEquals(new File("pom.xml"), e.getPomFile());
