@@ -4,6 +4,7 @@ import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.TokenSources;
 import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,6 +85,29 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
       throw new MavenExecutionException(ErrorMessages.forPom(e), pom(session));
     } catch (CodeArtifactException e) {
       throw new MavenExecutionException(e.getMessage(), pom(session));
+    }
+  }
+
+  /**
+   * A failed build whose repository answered 401 to one of our tokens: out of the cache with it (see
+   * {@link RejectedTokens}). A successful build pays one method call here.
+   */
+  @Override
+  public void afterSessionEnd(MavenSession session) {
+    if (session.getResult() == null || !session.getResult().hasExceptions()) {
+      return;
+    }
+    try {
+      Set<String> rejected = RejectedTokens.unauthorizedRepositories(session.getResult().getExceptions());
+      if (rejected.isEmpty()) {
+        return;
+      }
+      Configuration config = configuration(session);
+      RejectedTokens.forget(session, rejected,
+          config.bool(Configuration.CACHE, true) ? TokenSources.cacheDirectory(config) : null, MavenLogs.of(LOG));
+    } catch (CodeArtifactException | RuntimeException e) {
+      // The build has already failed with its own error; this is only a hint.
+      LOG.debug("CodeArtifact: could not check the build's 401 answers: " + e.getMessage());
     }
   }
 

@@ -71,7 +71,8 @@ import javax.net.ssl.SSLContext;
  * like the service, and answers {@code {"authorizationToken":"...","expiration":1.7000432E9}}. Errors are
  * {@code {"message":"..."}} with {@code x-amzn-ErrorType}. Fault injection by domain prefix: {@code throttleN-},
  * {@code error500xN-}, {@code denied-}, {@code missing-}, {@code garbage-}, {@code notoken-}, {@code expired-},
- * {@code slow-} (60 s), {@code ttlN-}. Issued tokens are appended to {@code DATA/issued-tokens.txt}.
+ * {@code slow-} (60 s), {@code ttlN-},
+ * {@code revokedfirst-} (the domain's first token is issued revoked: repositories answer it 401). Issued tokens are appended to {@code DATA/issued-tokens.txt}.
  *
  * <h2>Repositories</h2>
  * {@code /maven/REPO/PATH} and {@code /maven/d/DOMAIN-OWNER/REPO/PATH}: Basic {@code aws:TOKEN} with an issued,
@@ -573,6 +574,10 @@ public final class StandIn implements AutoCloseable {
             expiresAt = now + durationSeconds * 1000L;
         }
         IssuedToken t = issue(domain, owner, expiresAt);
+        if (domain.startsWith("revokedfirst-") && issuedInOrder.stream().filter(i -> i.domain().equals(domain)).count() == 1) {
+            // A token revoked after the client cached it: the API's answer is fine, repositories reject it.
+            t.revoked = true;
+        }
         return json(ex, 200, "{\"authorizationToken\":\"" + t.token() + "\",\"expiration\":" + epochSeconds(expiresAt) + "}");
     }
 

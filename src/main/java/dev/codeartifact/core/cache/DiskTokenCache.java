@@ -248,6 +248,64 @@ public final class DiskTokenCache {
   }
 
   /**
+   * Deletes the cached entry that holds {@code secret}, a token a repository has just rejected (revoked, or
+   * cached under a key that no longer fits the caller), so the next build fetches a new one instead of failing
+   * the same way until the token expires. Found by content, not by key: the caller may not know the request
+   * (a core extension configured elsewhere). Returns the deleted entry, or null when no entry holds the
+   * token (another build may have replaced it already; that one is kept).
+   */
+  public CachedToken forget(String secret) {
+    if (secret == null || secret.isEmpty() || !Files.isDirectory(dir)) {
+      return null;
+    }
+    byte[] wanted = ("token=" + secret + "\n").getBytes(StandardCharsets.UTF_8);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (!HEX64.matcher(name).matches() || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        try {
+          byte[] bytes = readBounded(f);
+          if (bytes == null || !contains(bytes, wanted)) {
+            continue;
+          }
+          CachedToken entry;
+          try {
+            entry = parse(bytes, name);
+          } catch (IllegalArgumentException e) {
+            continue; // never handed to a build (read() ignores such files), so not the rejected one
+          }
+          if (Files.deleteIfExists(f)) {
+            log.debug("Removed the rejected CodeArtifact token from the cache (" + name.substring(0, 12) + "...)");
+            return entry;
+          }
+        } catch (IOException | RuntimeException e) {
+          failure("read " + f, e);
+        }
+      }
+    } catch (NoSuchFileException | NotDirectoryException e) {
+      return null;
+    } catch (IOException | RuntimeException e) {
+      failure("list " + dir, e);
+    }
+    return null;
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Deletes every token file of this cache, leftover temporary files, and lock files no process holds.
    * Files that are not the cache's own are left alone. Returns the number of token files deleted.
    * A build that races a purge may fetch one extra token; nothing worse.
@@ -438,6 +496,11 @@ public final class DiskTokenCache {
    * @throws IllegalArgumentException when the file is not a valid entry for {@code key}
    */
   static CachedToken parse(byte[] bytes, CacheKey key) {
+    return parse(bytes, key.hash());
+  }
+
+  /** As {@link #parse(byte[], CacheKey)}, for the file named {@code keyHash}. */
+  static CachedToken parse(byte[] bytes, String keyHash) {
     if (bytes.length == 0) {
       throw new IllegalArgumentException("empty file");
     }
@@ -479,7 +542,7 @@ public final class DiskTokenCache {
     if (!VERSION.equals(version)) {
       throw new IllegalArgumentException("unsupported version");
     }
-    if (!key.hash().equals(fields.get("key"))) {
+    if (!keyHash.equals(fields.get("key"))) {
       throw new IllegalArgumentException("written for another key");
     }
     Instant fetchedAt = instant(fields.get("fetchedAt"), "fetchedAt");

@@ -67,6 +67,31 @@ class DiskTokenCacheTest {
   }
 
   @Test
+  void forgetDeletesOnlyTheEntryHoldingTheRejectedToken() throws Exception {
+    CacheKey other = CacheKey.of(TokenRequest.builder().domain("other").region("us-east-1").build(),
+        Collections.<String, String>emptyMap(), tmp.resolve("home"));
+    assertTrue(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12)))));
+    assertTrue(cache.store(other, token(SECRET + "x", T0.plus(Duration.ofHours(12)))));
+    // A prefix of the token is not the token.
+    assertNull(cache.forget(SECRET.substring(0, 20)));
+    assertNull(cache.forget("not-cached"));
+
+    CachedToken forgotten = cache.forget(SECRET);
+
+    assertNotNull(forgotten);
+    assertEquals(T0, forgotten.fetchedAt());
+    assertNull(cache.read(key));
+    assertNotNull(cache.read(other), "another entry stays");
+    assertNull(cache.forget(SECRET), "nothing left to forget");
+    assertFalse(String.join("\n", log.lines).contains(SECRET.substring(0, 20)), "the token never reaches the log");
+  }
+
+  @Test
+  void forgetInAMissingFolderIsANoOp() {
+    assertNull(new DiskTokenCache(tmp.resolve("nowhere"), clock, log).forget(SECRET));
+  }
+
+  @Test
   void defaultDirectory() {
     Path home = Paths.get("/home/u");
     assertEquals(home.resolve(".m2/codeartifact-cache"),

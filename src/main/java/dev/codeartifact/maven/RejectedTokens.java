@@ -1,0 +1,94 @@
+package dev.codeartifact.maven;
+
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.IsoInstants;
+import dev.codeartifact.core.cache.CachedToken;
+import dev.codeartifact.core.cache.DiskTokenCache;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.Server;
+
+/**
+ * After a failed build: when a repository answered 401 to a server carrying a CodeArtifact token from the
+ * disk cache (revoked since, or cached under a key that no longer fits), the token leaves the cache and the
+ * user reads why, so the next build fetches a new one instead of failing the same way for up to 12 hours.
+ */
+final class RejectedTokens {
+  /** Maven Resolver's transfer errors name the repository: "... from/to ID (URL): ...". */
+  private static final Pattern REPOSITORY = Pattern.compile("from/to (\\S+) \\(");
+  /**
+   * HTTP 401 as each transport words it on that same line: "status code: 401" (native, Maven 3.9),
+   * "HTTP Status: 401" (Maven 4), "Authentication failed for URL 401 Unauthorized" (Wagon), "too many
+   * authentication attempts" (the JDK's HTTP client, Maven 4, after repeated 401s).
+   */
+  private static final Pattern UNAUTHORIZED = Pattern.compile("(?i)status(?: code)?: 401\\b|\\b401 unauthori[sz]ed"
+      + "|unauthori[sz]ed \\(401\\)|not authori[sz]ed|authentication failed for|too many authentication attempts");
+
+  private RejectedTokens() {}
+
+  /** What the build's failures say: the ids of repositories that answered 401. */
+  static Set<String> unauthorizedRepositories(List<Throwable> failures) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (failures == null) {
+      return ids;
+    }
+    for (Throwable failure : failures) {
+      Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
+      for (Throwable t = failure; t != null && seen.add(t) && seen.size() < 50; t = t.getCause()) {
+        String message = t.getMessage();
+        if (message == null) {
+          continue;
+        }
+        for (String line : message.split("\n")) {
+          if (UNAUTHORIZED.matcher(line).find()) {
+            Matcher m = REPOSITORY.matcher(line);
+            while (m.find()) {
+              ids.add(m.group(1));
+            }
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Removes from the cache in {@code cacheDir} (null: cache off) the token of each server of {@code rejected}
+   * that carries one of ours, and explains it once per build.
+   */
+  static void forget(MavenSession session, Set<String> rejected, Path cacheDir, BuildLog log) {
+    DiskTokenCache cache = null;
+    Instant buildStart = session.getRequest().getStartTime() == null
+        ? Instant.EPOCH : session.getRequest().getStartTime().toInstant();
+    for (String id : rejected) {
+      Server server = AppliedTokens.server(session.getRequest(), id);
+      if (server == null || !AppliedTokens.isOurs(server)
+          || !AppliedTokens.firstInBuild(session.getRequest(), "rejected " + id)) {
+        continue;
+      }
+      if (cache == null && cacheDir != null) {
+        cache = new DiskTokenCache(cacheDir, Clock.systemUTC(), log);
+      }
+      CachedToken forgotten = cache == null ? null : cache.forget(server.getPassword());
+      if (forgotten != null && forgotten.fetchedAt().isBefore(buildStart)) {
+        log.warn("Repository " + id + " rejected (HTTP 401) the CodeArtifact token this build took from the"
+            + " token cache (fetched " + IsoInstants.seconds(forgotten.fetchedAt()) + "): it may have been revoked."
+            + " It is removed from the cache, so the next build fetches a new one; -Dcodeartifact.cache=false"
+            + " skips the cache, mvn codeartifact:purge empties it");
+      } else {
+        log.warn("Repository " + id + " rejected (HTTP 401) the CodeArtifact token this build gave it: check"
+            + " that its URL names the token's domain and domain owner (codeartifact.domain,"
+            + " codeartifact.domainOwner)");
+      }
+    }
+  }
+}
