@@ -28,8 +28,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -259,37 +261,46 @@ public final class DiskTokenCache {
       return null;
     }
     byte[] wanted = ("token=" + secret + "\n").getBytes(StandardCharsets.UTF_8);
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-      for (Path f : files) {
-        String name = f.getFileName().toString();
-        if (!HEX64.matcher(name).matches() || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+    for (Path f : entries()) {
+      String name = f.getFileName().toString();
+      if (!HEX64.matcher(name).matches() || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      try {
+        byte[] bytes = readBounded(f);
+        if (bytes == null || !contains(bytes, wanted)) {
           continue;
         }
+        CachedToken entry;
         try {
-          byte[] bytes = readBounded(f);
-          if (bytes == null || !contains(bytes, wanted)) {
-            continue;
-          }
-          CachedToken entry;
-          try {
-            entry = parse(bytes, name);
-          } catch (IllegalArgumentException e) {
-            continue; // never handed to a build (read() ignores such files), so not the rejected one
-          }
-          if (Files.deleteIfExists(f)) {
-            log.debug("Removed the rejected CodeArtifact token from the cache (" + name.substring(0, 12) + "...)");
-            return entry;
-          }
-        } catch (IOException | RuntimeException e) {
-          failure("read " + f, e);
+          entry = parse(bytes, name);
+        } catch (IllegalArgumentException e) {
+          continue; // never handed to a build (read() ignores such files), so not the rejected one
         }
+        if (Files.deleteIfExists(f)) {
+          log.debug("Removed the rejected CodeArtifact token from the cache (" + name.substring(0, 12) + "...)");
+          return entry;
+        }
+      } catch (IOException | RuntimeException e) {
+        failure("read " + f, e);
+      }
+    }
+    return null;
+  }
+
+  /** The folder's entries; none when it does not exist, and none (having logged why) when it cannot be listed. */
+  private List<Path> entries() {
+    List<Path> entries = new ArrayList<Path>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        entries.add(f);
       }
     } catch (NoSuchFileException | NotDirectoryException e) {
-      return null;
+      return entries;
     } catch (IOException | RuntimeException e) {
       failure("list " + dir, e);
     }
-    return null;
+    return entries;
   }
 
   private static boolean contains(byte[] haystack, byte[] needle) {
@@ -315,27 +326,21 @@ public final class DiskTokenCache {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-      for (Path f : files) {
-        String name = f.getFileName().toString();
-        try {
-          if (HEX64.matcher(name).matches()) {
-            if (Files.deleteIfExists(f)) {
-              tokens++;
-            }
-          } else if (TEMP_NAME.matcher(name).matches()) {
-            Files.deleteIfExists(f);
-          } else if (LOCK_NAME.matcher(name).matches()) {
-            deleteLockIfFree(f);
+    for (Path f : entries()) {
+      String name = f.getFileName().toString();
+      try {
+        if (HEX64.matcher(name).matches()) {
+          if (Files.deleteIfExists(f)) {
+            tokens++;
           }
-        } catch (IOException | RuntimeException e) {
-          failure("delete " + f, e);
+        } else if (TEMP_NAME.matcher(name).matches()) {
+          Files.deleteIfExists(f);
+        } else if (LOCK_NAME.matcher(name).matches()) {
+          deleteLockIfFree(f);
         }
+      } catch (IOException | RuntimeException e) {
+        failure("delete " + f, e);
       }
-    } catch (NoSuchFileException | NotDirectoryException e) {
-      return tokens;
-    } catch (IOException | RuntimeException e) {
-      failure("list " + dir, e);
     }
     log.debug("Purged " + tokens + " cached CodeArtifact token(s) from " + dir);
     return tokens;
