@@ -1,12 +1,31 @@
 package dev.codeartifact.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.cache.CacheKey;
+import dev.codeartifact.core.cache.CachedToken;
+import dev.codeartifact.core.cache.DiskTokenCache;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashSet;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.settings.Server;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which repositories a failed build's errors show answering 401, as each Maven and transport words it. */
 class RejectedTokensTest {
@@ -55,5 +74,93 @@ class RejectedTokensTest {
     Exception cause = new Exception("b", loop);
     loop.initCause(cause);
     assertEquals(ids(), of(loop));
+  }
+
+  // ---------------------------------------------------------------- forget
+
+  private static final String SECRET = "rejected-token-secret-0123456789";
+  private static final TokenRequest ACME = acme();
+
+  private static TokenRequest acme() {
+    try {
+      return TokenRequest.builder().domain("acme").domainOwner("111122223333").region("us-east-1").build();
+    } catch (dev.codeartifact.core.InvalidParameterException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @TempDir Path tmp;
+
+  @AfterEach
+  void clearNotes() {
+    System.clearProperty("dev.codeartifact.applied");
+    System.clearProperty("dev.codeartifact.once");
+  }
+
+  /** A build started at {@code start} whose server {@code id} carries {@code password}, set by us or not. */
+  private static MavenSession build(Instant start, String id, String password, boolean ours) {
+    DefaultMavenExecutionRequest request = TestBuilds.request();
+    request.setStartTime(Date.from(start));
+    Server server = new Server();
+    server.setId(id);
+    server.setUsername("aws");
+    server.setPassword(password);
+    request.addServer(server);
+    if (ours) {
+      AppliedTokens.record(ACME, Collections.singletonList(id),
+          new AuthorizationToken(password, start.plus(Duration.ofHours(12))));
+    }
+    return TestBuilds.session(request, TestBuilds.readOnlyRepoSession());
+  }
+
+  private CacheKey cached(Instant fetchedAt) {
+    CacheKey key = CacheKey.of(ACME, Collections.<String, String>emptyMap(), tmp.resolve("home"));
+    assertTrue(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), new RecordingLog())
+        .store(key, new CachedToken(new AuthorizationToken(SECRET, fetchedAt.plus(Duration.ofHours(12))), fetchedAt)));
+    return key;
+  }
+
+  @Test
+  void aCachedTokenIsForgottenWithOneWarningPerBuild() {
+    Instant start = Instant.now();
+    CacheKey key = cached(start.minus(Duration.ofHours(2)));
+    MavenSession session = build(start, "codeartifact", SECRET, true);
+    RecordingLog log = new RecordingLog();
+
+    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), log);
+    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), log); // the other realm's participant
+
+    assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
+    assertEquals(1, log.warns.size(), log.warns.toString());
+    assertTrue(log.warns.get(0).startsWith("Repository codeartifact rejected (HTTP 401) the CodeArtifact token this"
+        + " build took from the token cache (fetched "), log.warns.get(0));
+    assertFalse(String.join("\n", log.all()).contains(SECRET));
+  }
+
+  @Test
+  void aTokenFetchedByThisBuildIsForgottenWithTheDomainHint() {
+    Instant start = Instant.now().minus(Duration.ofMinutes(1));
+    CacheKey key = cached(start.plus(Duration.ofSeconds(5)));
+    RecordingLog log = new RecordingLog();
+
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("codeartifact"), tmp.resolve("cache"), log);
+
+    assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
+    assertEquals(Collections.singletonList("Repository codeartifact rejected (HTTP 401) the CodeArtifact token this"
+        + " build gave it: check that its URL names the token's domain and domain owner (codeartifact.domain,"
+        + " codeartifact.domainOwner)"), log.warns);
+  }
+
+  @Test
+  void theUsersOwnPasswordAndOtherRepositoriesAreLeftAlone() {
+    Instant start = Instant.now();
+    CacheKey key = cached(start.minus(Duration.ofHours(2)));
+    RecordingLog log = new RecordingLog();
+
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, false), ids("codeartifact"), tmp.resolve("cache"), log);
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("elsewhere"), tmp.resolve("cache"), log);
+
+    assertNotNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
+    assertEquals(Collections.emptyList(), log.warns);
   }
 }
