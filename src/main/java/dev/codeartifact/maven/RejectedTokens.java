@@ -2,6 +2,7 @@ package dev.codeartifact.maven;
 
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.IsoInstants;
+import dev.codeartifact.core.TokenSources;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.DiskTokenCache;
 import java.nio.file.Path;
@@ -63,9 +64,11 @@ final class RejectedTokens {
 
   /**
    * Removes from the cache in {@code cacheDir} (null: cache off) the token of each server of {@code rejected}
-   * that carries one of ours, and explains it once per build.
+   * that carries one of ours, and explains it once per build; {@code fromEnvironment}: the build's tokens
+   * came from {@code CODEARTIFACT_AUTH_TOKEN}.
    */
-  static void forget(MavenSession session, Set<String> rejected, Path cacheDir, BuildLog log) {
+  static void forget(MavenSession session, Set<String> rejected, Path cacheDir, boolean fromEnvironment,
+      BuildLog log) {
     DiskTokenCache cache = null;
     Instant buildStart = session.getRequest().getStartTime() == null
         ? Instant.EPOCH : session.getRequest().getStartTime().toInstant();
@@ -84,6 +87,10 @@ final class RejectedTokens {
             + " token cache (fetched " + IsoInstants.seconds(forgotten.fetchedAt()) + "): it may have been revoked."
             + " It is removed from the cache, so the next build fetches a new one; -Dcodeartifact.cache=false"
             + " skips the cache, mvn codeartifact:purge empties it");
+      } else if (fromEnvironment) {
+        log.warn("Repository " + id + " rejected (HTTP 401) the CodeArtifact token from " + TokenSources.ENV_TOKEN
+            + " (codeartifact.tokenFromEnvironment=true): it may have expired, or have been issued for another"
+            + " domain; unset it or set codeartifact.tokenFromEnvironment=false to let the plugin fetch one");
       } else {
         log.warn("Repository " + id + " rejected (HTTP 401) the CodeArtifact token this build gave it: check"
             + " that its URL names the token's domain and domain owner (codeartifact.domain,"

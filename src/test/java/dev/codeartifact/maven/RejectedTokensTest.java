@@ -127,8 +127,8 @@ class RejectedTokensTest {
     MavenSession session = build(start, "codeartifact", SECRET, true);
     RecordingLog log = new RecordingLog();
 
-    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), log);
-    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), log); // the other realm's participant
+    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), false, log);
+    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), false, log); // the other realm's participant
 
     assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
     assertEquals(1, log.warns.size(), log.warns.toString());
@@ -143,7 +143,7 @@ class RejectedTokensTest {
     CacheKey key = cached(start.plus(Duration.ofSeconds(5)));
     RecordingLog log = new RecordingLog();
 
-    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("codeartifact"), tmp.resolve("cache"), log);
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("codeartifact"), tmp.resolve("cache"), false, log);
 
     assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
     assertEquals(Collections.singletonList("Repository codeartifact rejected (HTTP 401) the CodeArtifact token this"
@@ -152,13 +152,25 @@ class RejectedTokensTest {
   }
 
   @Test
+  void aTokenFromTheEnvironmentGetsItsOwnHint() {
+    RecordingLog log = new RecordingLog();
+
+    RejectedTokens.forget(build(Instant.now(), "codeartifact", SECRET, true), ids("codeartifact"), null, true, log);
+
+    assertEquals(Collections.singletonList("Repository codeartifact rejected (HTTP 401) the CodeArtifact token from"
+        + " CODEARTIFACT_AUTH_TOKEN (codeartifact.tokenFromEnvironment=true): it may have expired, or have been"
+        + " issued for another domain; unset it or set codeartifact.tokenFromEnvironment=false to let the plugin"
+        + " fetch one"), log.warns);
+  }
+
+  @Test
   void theUsersOwnPasswordAndOtherRepositoriesAreLeftAlone() {
     Instant start = Instant.now();
     CacheKey key = cached(start.minus(Duration.ofHours(2)));
     RecordingLog log = new RecordingLog();
 
-    RejectedTokens.forget(build(start, "codeartifact", SECRET, false), ids("codeartifact"), tmp.resolve("cache"), log);
-    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("elsewhere"), tmp.resolve("cache"), log);
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, false), ids("codeartifact"), tmp.resolve("cache"), false, log);
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("elsewhere"), tmp.resolve("cache"), false, log);
 
     assertNotNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
     assertEquals(Collections.emptyList(), log.warns);
