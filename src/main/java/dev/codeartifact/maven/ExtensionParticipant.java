@@ -98,7 +98,9 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
       return;
     }
     try {
-      Set<String> rejected = RejectedTokens.unauthorizedRepositories(session.getResult().getExceptions());
+      Set<String> rejected = RejectedTokens.unauthorizedRepositories(session.getResult().getExceptions(),
+          session.getRepositorySession() == null ? null
+              : session.getRepositorySession().getLocalRepository().getBasedir());
       if (rejected.isEmpty()) {
         return;
       }

@@ -5,13 +5,19 @@ import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.TokenSources;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.DiskTokenCache;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,10 +40,23 @@ final class RejectedTokens {
   private static final Pattern UNAUTHORIZED = Pattern.compile("(?i)status(?: code)?: 401\\b|\\b401 unauthori[sz]ed"
       + "|unauthori[sz]ed \\(401\\)|not authori[sz]ed|authentication failed for|too many authentication attempts");
 
+  /**
+   * Maven 3.10 reports a POM download that failed earlier in the build only as "Artifact descriptor resolution
+   * of G:A:EXT:V already failed in this session", without the status; the resolver's tracking file beside
+   * that POM in the local repository still holds the transfer error of each repository.
+   */
+  private static final Pattern FAILED_IN_SESSION =
+      Pattern.compile("descriptor resolution of (\\S+) already failed in this session");
+
   private RejectedTokens() {}
 
   /** What the build's failures say: the ids of repositories that answered 401. */
   static Set<String> unauthorizedRepositories(List<Throwable> failures) {
+    return unauthorizedRepositories(failures, null);
+  }
+
+  /** As above; with {@code localRepository}, also from the tracking files of POMs Maven 3.10 names. */
+  static Set<String> unauthorizedRepositories(List<Throwable> failures, File localRepository) {
     Set<String> ids = new LinkedHashSet<>();
     if (failures == null) {
       return ids;
@@ -50,16 +69,51 @@ final class RejectedTokens {
           continue;
         }
         for (String line : message.split("\n")) {
-          if (UNAUTHORIZED.matcher(line).find()) {
-            Matcher m = REPOSITORY.matcher(line);
-            while (m.find()) {
-              ids.add(m.group(1));
+          addUnauthorized(line, ids);
+          Matcher failed = FAILED_IN_SESSION.matcher(line);
+          while (localRepository != null && failed.find()) {
+            for (String error : trackedErrors(localRepository, failed.group(1))) {
+              addUnauthorized(error, ids);
             }
           }
         }
       }
     }
     return ids;
+  }
+
+  private static void addUnauthorized(String line, Set<String> ids) {
+    if (UNAUTHORIZED.matcher(line).find()) {
+      Matcher m = REPOSITORY.matcher(line);
+      while (m.find()) {
+        ids.add(m.group(1));
+      }
+    }
+  }
+
+  /** The transfer errors recorded beside the POM of {@code coordinates} (G:A:EXT[:CLASSIFIER]:V), if any. */
+  private static List<String> trackedErrors(File localRepository, String coordinates) {
+    String[] gav = coordinates.split(":");
+    List<String> errors = new ArrayList<>();
+    if (gav.length < 4) {
+      return errors;
+    }
+    String artifactId = gav[1];
+    String version = gav[gav.length - 1];
+    File tracking = new File(localRepository, gav[0].replace('.', '/') + "/" + artifactId + "/" + version + "/"
+        + artifactId + "-" + version + ".pom.lastUpdated");
+    Properties p = new Properties();
+    try (InputStream in = new FileInputStream(tracking)) {
+      p.load(in);
+    } catch (IOException | RuntimeException e) {
+      return errors;
+    }
+    for (String key : p.stringPropertyNames()) {
+      if (key.endsWith(".error")) {
+        errors.add(p.getProperty(key));
+      }
+    }
+    return errors;
   }
 
   /**

@@ -65,6 +65,26 @@ class RejectedTokensTest {
   }
 
   @Test
+  void maven310sSessionFailureIsReadFromTheTrackingFile() throws Exception {
+    Path pomDir = java.nio.file.Files.createDirectories(tmp.resolve("repo/com/example/lib/1.0"));
+    java.nio.file.Files.write(pomDir.resolve("lib-1.0.pom.lastUpdated"), Arrays.asList(
+        "#NOTE: This is a Maven Resolver internal implementation file, its format can be changed without prior notice.",
+        "https\\://repo.maven.apache.org/maven2/.error=",
+        "https\\://x/maven/r/.error=Could not transfer artifact com.example\\:lib\\:pom\\:1.0 from/to codeartifact"
+            + " (https\\://x/maven/r/)\\: HTTP Status\\: 401",
+        "https\\://y/.error=Could not transfer artifact com.example\\:lib\\:pom\\:1.0 from/to other (https\\://y/)\\: HTTP Status\\: 500"));
+    Exception e = new Exception("Could not collect dependencies for project p\nArtifact descriptor resolution of"
+        + " com.example:lib:jar:1.0 already failed in this session: Failed to read artifact descriptor for"
+        + " com.example:lib:jar:1.0");
+
+    assertEquals(ids("codeartifact"), RejectedTokens.unauthorizedRepositories(Collections.singletonList(e),
+        tmp.resolve("repo").toFile()));
+    assertEquals(ids(), RejectedTokens.unauthorizedRepositories(Collections.singletonList(e),
+        tmp.resolve("elsewhere").toFile()));
+    assertEquals(ids(), of(e), "without a local repository, nothing to read");
+  }
+
+  @Test
   void otherFailuresNameNoRepository() {
     assertEquals(ids(), of(new Exception(TRANSFER + "status code: 403, reason phrase: Forbidden (403)")));
     assertEquals(ids(), of(new Exception(TRANSFER + "Connection refused")));
