@@ -30,11 +30,18 @@ public final class TokenSources {
     return forBuild(config, network, System.getenv(), Paths.get(System.getProperty("user.home")), log);
   }
 
+  /** Whether {@code config} takes its token from {@link #ENV_TOKEN} and {@code env} holds one. */
+  public static boolean usesEnvironmentToken(Configuration config, Map<String, String> env)
+      throws InvalidParameterException {
+    String token = env.get(ENV_TOKEN);
+    return config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false) && token != null && !token.trim().isEmpty();
+  }
+
   public static TokenSource forBuild(Configuration config, final NetworkSettings network,
       Map<String, String> env, Path userHome, final BuildLog log) throws InvalidParameterException {
     if (config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false)) {
       final String token = env.get(ENV_TOKEN);
-      if (token != null && !token.trim().isEmpty()) {
+      if (usesEnvironmentToken(config, env)) {
         return request -> {
           log.debug("Using the token from " + ENV_TOKEN + " for " + request.describe());
           // The environment gives no expiry: assume the shortest life CodeArtifact issues.

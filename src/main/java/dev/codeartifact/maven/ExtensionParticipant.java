@@ -105,12 +105,9 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
         return;
       }
       Configuration config = configuration(session);
-      String envToken = System.getenv(TokenSources.ENV_TOKEN);
-      boolean fromEnvironment = config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false)
-          && envToken != null && !envToken.trim().isEmpty();
       RejectedTokens.forget(session, rejected,
-          config.bool(Configuration.CACHE, true) ? TokenSources.cacheDirectory(config) : null, fromEnvironment,
-          MavenLogs.of(LOG));
+          config.bool(Configuration.CACHE, true) ? TokenSources.cacheDirectory(config) : null,
+          TokenSources.usesEnvironmentToken(config, System.getenv()), MavenLogs.of(LOG));
     } catch (CodeArtifactException | RuntimeException e) {
       // The build has already failed with its own error; this is only a hint.
       LOG.debug("CodeArtifact: could not check the build's 401 answers: " + e.getMessage());

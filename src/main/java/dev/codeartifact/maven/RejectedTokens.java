@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,6 +59,7 @@ final class RejectedTokens {
   /** As above; with {@code localRepository}, also from the tracking files of POMs Maven 3.10 names. */
   static Set<String> unauthorizedRepositories(List<Throwable> failures, File localRepository) {
     Set<String> ids = new LinkedHashSet<>();
+    Set<String> tracked = new HashSet<>();
     if (failures == null) {
       return ids;
     }
@@ -72,8 +74,10 @@ final class RejectedTokens {
           addUnauthorized(line, ids);
           Matcher failed = FAILED_IN_SESSION.matcher(line);
           while (localRepository != null && failed.find()) {
-            for (String error : trackedErrors(localRepository, failed.group(1))) {
-              addUnauthorized(error, ids);
+            if (tracked.add(failed.group(1))) {
+              for (String error : trackedErrors(localRepository, failed.group(1))) {
+                addUnauthorized(error, ids);
+              }
             }
           }
         }

@@ -260,7 +260,6 @@ public final class DiskTokenCache {
     if (secret == null || secret.isEmpty() || !Files.isDirectory(dir)) {
       return null;
     }
-    byte[] wanted = ("token=" + secret + "\n").getBytes(StandardCharsets.UTF_8);
     for (Path f : entries()) {
       String name = f.getFileName().toString();
       if (!HEX64.matcher(name).matches() || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
@@ -268,16 +267,13 @@ public final class DiskTokenCache {
       }
       try {
         byte[] bytes = readBounded(f);
-        if (bytes == null || !contains(bytes, wanted)) {
-          continue;
-        }
         CachedToken entry;
         try {
-          entry = parse(bytes, name);
+          entry = bytes == null ? null : parse(bytes, name);
         } catch (IllegalArgumentException e) {
           continue; // never handed to a build (read() ignores such files), so not the rejected one
         }
-        if (Files.deleteIfExists(f)) {
+        if (entry != null && entry.token().secret().equals(secret) && Files.deleteIfExists(f)) {
           log.debug("Removed the rejected CodeArtifact token from the cache (" + name.substring(0, 12) + "...)");
           return entry;
         }
@@ -301,19 +297,6 @@ public final class DiskTokenCache {
       failure("list " + dir, e);
     }
     return entries;
-  }
-
-  private static boolean contains(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   /**
