@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-15}
 work="$(pwd)/target/bench-descriptor"
 rm -rf "$work" && mkdir -p "$work"
-./mvnw -B -q package -Pquick -DskipTests -Dinvoker.skip=true
+./mvnw -B -q package -DskipTests
 mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
 cp=$(printf '%s:' "$mvn_home"/lib/*.jar "$mvn_home"/boot/*.jar)
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)

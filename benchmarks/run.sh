@@ -20,7 +20,7 @@ runs=${1:-15}
 work="$root/target/bench"
 rm -rf "$work" && mkdir -p "$work"
 
-./mvnw -B -q install -Pquick -DskipTests -Dinvoker.skip=true
+./mvnw -B -q install -DskipTests
 # Measured as users get it, a release: a SNAPSHOT plugin costs Maven ~15 ms more per build in metadata
 # lookups. The jar and POM just built are installed as version 0.0.0-bench.
 project_version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)

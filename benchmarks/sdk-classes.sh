@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 work="$root/target/sdk-classes"
 rm -rf "$work" && mkdir -p "$work"
-./mvnw -B -q install -Pquick -DskipTests -Dinvoker.skip=true
+./mvnw -B -q install -DskipTests
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
 mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
 source demo/standin.sh

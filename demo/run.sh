@@ -11,7 +11,7 @@ work="$root/target/demo"
 rm -rf "$work" && mkdir -p "$work"
 
 echo "==> Building and installing the plugin (./mvnw install, tests skipped)"
-./mvnw -B -q install -Pquick -DskipTests -Dinvoker.skip=true
+./mvnw -B -q install -DskipTests
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
 
 echo "==> Starting the CodeArtifact stand-in on 127.0.0.1"

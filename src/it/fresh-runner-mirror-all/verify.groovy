@@ -1,0 +1,16 @@
+def standin(String path) { new URL(standinUrl + path).text.trim() }
+def log = new File(basedir, "build.log").text
+def fresh = new File(basedir, "fresh-repo")
+assert log.contains("BUILD SUCCESS")
+assert log.contains("applied to codeartifact-mirror")
+// The build used the fresh repository (not the label's), and everything in it came through the mirror.
+assert new File(fresh, "dev/codeartifact/protected/lib-fresh/1.0/lib-fresh-1.0.jar").isFile()
+assert new File(fresh, "org/apache/maven/plugins/maven-compiler-plugin/3.13.0/maven-compiler-plugin-3.13.0.jar").isFile()
+assert !new File(fresh, "org/codehaus/plexus/plexus-utils/1.1").exists()
+def requests = standin("/_standin/requests?repo=fresh-${mavenLabel}").readLines()
+assert requests.any { it.startsWith("GET 200") && it.contains("maven-compiler-plugin-3.13.0.pom") }
+assert requests.any { it.startsWith("GET 200") && it.contains("lib-fresh-1.0.pom") }
+// Nothing was asked of the mirror before the token existed: no 401 at all.
+assert !requests.any { it.contains(" 401 ") }
+assert standin("/_standin/count?domain=it-fresh-${mavenLabel}") == "1"
+true
