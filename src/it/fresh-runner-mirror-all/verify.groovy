@@ -13,7 +13,7 @@ assert requests.any { it.startsWith("GET 200") && it.contains("lib-fresh-1.0.pom
 // Every 401 was the transport's challenge, answered with the token (no request failed for want of it).
 def path = { String line -> line.split(" ")[2] }
 def challenged = requests.findAll { it.startsWith("GET 401 ") }.collect(path) as Set
-def served = requests.findAll { it.startsWith("GET 200 ") }.collect(path) as Set
+def served = requests.findAll { it ==~ /GET (200|307) .*/ }.collect(path) as Set
 assert served.containsAll(challenged)
 assert standin("/_standin/count?domain=it-fresh-${mavenLabel}") == "1"
 true
