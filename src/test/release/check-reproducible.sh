@@ -12,6 +12,7 @@
 # Prints one closing line "reproducibility check: N passed, M failed" and exits non-zero on any failure.
 #
 # Usage: src/test/release/check-reproducible.sh [extra Maven arguments]
+# (MAVEN_LOCAL_REPOSITORY: the local repository when it is not ~/.m2/repository)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/reproducible-check.XXXXXX")
@@ -33,7 +34,12 @@ a="$work/a"; b="$work/second-build/b"
 copy "$a"; copy "$b"
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$a/pom.xml" | head -n 1)
 ref="$work/reference-repo"
-quiet=(-B -DskipTests -Dinvoker.skip=true -Dit.skip.matrix=true -Dmaven.install.skip=true)
+# The deploy and artifact:compare go through a local repository of this run (the user's serves as a
+# read-only tail for Maven's plugins), so that no release of this project or its metadata lands in the
+# user's local repository and no copy cached by an earlier run is compared instead.
+tail_repo=${MAVEN_LOCAL_REPOSITORY:-$HOME/.m2/repository}
+quiet=(-B -DskipTests -Dinvoker.skip=true -Dit.skip.matrix=true -Dmaven.install.skip=true
+  -Dmaven.repo.local="$work/local-repo" -Dmaven.repo.local.tail="$tail_repo")
 sources=org.apache.maven.plugins:maven-source-plugin:3.4.0:jar-no-fork
 
 start=$(date +%s)
@@ -44,7 +50,7 @@ else
   tail -n 40 "$work/a.log"; fail "build A"; finish
 fi
 if (cd "$b" && umask 022 && TZ=Pacific/Auckland LC_ALL=C ./mvnw "${quiet[@]}" clean "$sources" verify artifact:compare \
-      -Dreference.repo=reference::file://"$ref" "$@") >"$work/b.log" 2>&1; then
+      -Dreference.repo=reference-$$::file://"$ref" "$@") >"$work/b.log" 2>&1; then
   pass "build B and artifact:compare against build A"
 else
   grep -E 'ERROR|WARN|ko=|reproducible|differ' "$work/b.log" | head -n 40; fail "build B / artifact:compare"
