@@ -8,7 +8,7 @@
 #   - the POM has name, description, url, a license (name and url), scm (url, connection) and a developer,
 #     and no dependencies (the installed POM is the flattened one on purpose);
 #   - the plugin jar carries META-INF/LICENSE and META-INF/NOTICE, and so does its nested SDK jar.
-# Prints one closing line "release check: N passed, M failed" and exits non-zero on any failure.
+# Prints one closing line "release-check: N passed, M failed" and exits non-zero on any failure.
 #
 # Usage: src/test/release/check-release.sh [extra Maven arguments]
 # The release is built from a copy of the work tree (tracked and untracked, not ignored, files) with the
@@ -23,7 +23,7 @@ if ! command -v gpg >/dev/null 2>&1; then
     echo "gpg not found: installing gnupg"
     { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnupg; } >/dev/null 2>&1
   fi
-  command -v gpg >/dev/null 2>&1 || { echo "release check: 0 passed, 1 failed (gpg is not installed)"; exit 1; }
+  command -v gpg >/dev/null 2>&1 || { echo "release-check: 0 passed, 1 failed (gpg is not installed)"; exit 1; }
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/release-check.XXXXXX")
@@ -41,7 +41,7 @@ passed=0; failed=0
 pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok: $*"; return 0; }
 fail() { failed=$((failed + 1)); echo "FAILED: $*"; return 0; }
 check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }
-finish() { echo "release check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
+finish() { echo "release-check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
 
 # 1. A throwaway signing key, without passphrase, in a GNUPGHOME of this run only.
 mkdir -m 700 "$GNUPGHOME"

@@ -9,7 +9,7 @@
 #   hold it; build B rebuilds and runs maven-artifact-plugin's `artifact:compare` against that repository
 #   (the check Reproducible Central makes: buildinfo of B against A's artifacts), then the jars are also
 #   compared with cmp, entry listings shown on a difference.
-# Prints one closing line "reproducibility check: N passed, M failed" and exits non-zero on any failure.
+# Prints one closing line "reproducibility-check: N passed, M failed" and exits non-zero on any failure.
 #
 # Usage: src/test/release/check-reproducible.sh [extra Maven arguments]
 # (MAVEN_LOCAL_REPOSITORY: the local repository when it is not ~/.m2/repository)
@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 passed=0; failed=0
 pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok: $*"; return 0; }
 fail() { failed=$((failed + 1)); echo "FAILED: $*"; return 0; }
-finish() { echo "reproducibility check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
+finish() { echo "reproducibility-check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
 
 # Two copies of the work tree (tracked and untracked, not ignored, files), release version.
 copy() {

@@ -9,7 +9,7 @@
 #     of the site that does not exist.
 # Maven itself prints nothing about undocumented parameters (maven-plugin-tools 3.15.1), hence this check
 # of the descriptor the goal pages are made from (target/plugin-enhanced.xml).
-# Prints one closing line "site check: N passed, M failed" and exits non-zero on any failure.
+# Prints one closing line "site-check: N passed, M failed" and exits non-zero on any failure.
 #
 # Usage: src/test/release/check-site.sh [extra Maven arguments]   (KEEP_SITE_DIR=/some/dir keeps the site)
 set -uo pipefail
@@ -26,7 +26,7 @@ trap cleanup EXIT
 passed=0; failed=0
 pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok: $*"; return 0; }
 fail() { failed=$((failed + 1)); echo "FAILED: $*"; return 0; }
-finish() { echo "site check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
+finish() { echo "site-check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
 
 src="$work/src"
 mkdir -p "$src"
