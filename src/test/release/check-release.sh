@@ -17,14 +17,15 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 
-if ! command -v gpg >/dev/null 2>&1; then
-  # CI machines are rebuilt from scratch: install GnuPG when it is missing and we may.
+# CI machines are rebuilt from scratch: install what is missing (GnuPG, unzip) when we may.
+for need in gpg:gnupg unzip:unzip python3:python3; do
+  command -v "${need%%:*}" >/dev/null 2>&1 && continue
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "gpg not found: installing gnupg"
-    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnupg; } >/dev/null 2>&1
+    echo "${need%%:*} not found: installing ${need##*:}"
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need##*:}"; } >/dev/null 2>&1
   fi
-  command -v gpg >/dev/null 2>&1 || { echo "release-check: 0 passed, 1 failed (gpg is not installed)"; exit 1; }
-fi
+  command -v "${need%%:*}" >/dev/null 2>&1 || { echo "release-check: 0 passed, 1 failed (${need%%:*} is not installed)"; exit 1; }
+done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/release-check.XXXXXX")
 export GNUPGHOME="$work/gnupg"

@@ -15,6 +15,10 @@
 # (MAVEN_LOCAL_REPOSITORY: the local repository when it is not ~/.m2/repository)
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
+if ! command -v unzip >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q unzip; } >/dev/null 2>&1
+fi
+command -v unzip >/dev/null 2>&1 || { echo "reproducibility-check: 0 passed, 1 failed (unzip is not installed)"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/reproducible-check.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
