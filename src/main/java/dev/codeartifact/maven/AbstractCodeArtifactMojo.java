@@ -12,8 +12,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /** Parameters every goal shares, each also a user property; turned into one {@link Configuration}. */
 abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   /**
-   * The CodeArtifact domain. Optional for {@code authenticate} when the repositories' URLs name it
-   * (discovery); required with {@code serverIds} and for {@code token}.
+   * The CodeArtifact domain: 2 to 50 characters, {@code a-z}, {@code 0-9} and {@code -}. Optional for
+   * {@code authenticate} and {@code login} when the repositories' URLs name it (discovery: one token per
+   * distinct domain, owner and region found); required with {@code serverIds} and for {@code token}.
+   * Default: the domains of the build's CodeArtifact repository URLs.
    *
    * @since 0.1.0
    */
@@ -30,8 +32,9 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   String domainOwner;
 
   /**
-   * Token lifetime in seconds: 0 (as long as the caller's role session) or 900 to 43200. Default: not
-   * sent, so the service's 12 hours.
+   * Token lifetime in seconds: 0 (as long as the caller's role session) or 900 to 43200. A cached token
+   * is reused while a quarter of its life is left (between 5 and 60 minutes). Default: not sent, so the
+   * service's 12 hours.
    *
    * @since 0.1.0
    */
@@ -77,8 +80,9 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   String endpoint;
 
   /**
-   * Whether tokens are kept in the disk cache shared by every build of this user ({@code false}: always
-   * ask AWS).
+   * Whether tokens are kept in the disk cache shared by every build of this user, so that builds on one
+   * machine make one token request between them ({@code false}: always ask AWS, and leave the cache
+   * alone).
    *
    * @since 0.1.0
    */
@@ -86,7 +90,9 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   String cache;
 
   /**
-   * Folder of the token cache (created 0700; files 0600). Default: {@code ~/.m2/codeartifact-cache}.
+   * Folder of the token cache (created 0700; files 0600), which also holds the unpacked AWS SDK.
+   * Default: the environment variable {@code CODEARTIFACT_CACHE_DIR}, else
+   * {@code ~/.m2/codeartifact-cache}.
    *
    * @since 0.1.0
    */
@@ -95,7 +101,8 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
 
   /**
    * Use {@code CODEARTIFACT_AUTH_TOKEN} from the environment as the token, with no AWS call, when it is
-   * set: for CI steps that already hold a token.
+   * set: for CI steps that already hold a token. A repository that answers 401 to it gets a WARN line
+   * saying that the exported token expired or belongs to another domain.
    *
    * @since 0.1.0
    */
@@ -112,7 +119,7 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   String failOnError;
 
   /**
-   * Connect timeout of the CodeArtifact API call, in seconds (1 to 600).
+   * Connect timeout of the CodeArtifact API call, in seconds (1 to 600). Default: 10.
    *
    * @since 0.1.0
    */
@@ -120,7 +127,7 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   String connectTimeout;
 
   /**
-   * Read timeout of the CodeArtifact API call, in seconds (1 to 600).
+   * Read timeout of the CodeArtifact API call, in seconds (1 to 600). Default: 30.
    *
    * @since 0.1.0
    */

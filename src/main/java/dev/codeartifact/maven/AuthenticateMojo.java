@@ -20,11 +20,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * same before anything is resolved, and this goal only renews the token when needed. Without
  * {@code extensions}, the goal helps modules built after the one that runs it. It is an aggregator, so
  * {@code mvn codeartifact:authenticate verify} runs it before any module resolves its dependencies.
+ *
+ * @since 0.1.0
  */
 @Mojo(name = "authenticate", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true, aggregator = true)
 public class AuthenticateMojo extends AbstractCodeArtifactMojo {
   /**
-   * Skips the goal.
+   * Skips the goal: no token is fetched or applied, and one INFO line says so. (The build extension and
+   * the core extension read the same property and skip too.)
    *
    * @since 0.1.0
    */
