@@ -2,9 +2,9 @@ package dev.codeartifact.core.settings;
 
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.SecureFiles;
-import dev.codeartifact.core.settings.XmlScanner.Comment;
-import dev.codeartifact.core.settings.XmlScanner.Element;
-import dev.codeartifact.core.settings.XmlScanner.Node;
+import dev.codeartifact.core.settings.SettingsXml.Comment;
+import dev.codeartifact.core.settings.SettingsXml.Element;
+import dev.codeartifact.core.settings.SettingsXml.Node;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.w3c.dom.Document;
 
 /**
  * Edits the {@code <server>} entries of a Maven {@code settings.xml} in place, so that tools which do
@@ -287,7 +286,6 @@ public final class SettingsEditor {
   private static Result upsert(String xml, Map<String, String> idToPassword, String username,
       Instant expiration, String label) throws CodeArtifactException {
     checkCredentials(idToPassword, username);
-    Document before = SettingsDom.parse(xml, label, "is not well-formed XML");
     Layout d = layout(xml, label);
     String marker = marker(expiration);
 
@@ -295,7 +293,7 @@ public final class SettingsEditor {
     Map<String, List<Element>> existing = new LinkedHashMap<>();
     for (Element servers : serversElements) {
       for (Element server : servers.elements("server")) {
-        String id = idOf(d.s, server);
+        String id = idOf(server);
         if (id != null) {
           List<Element> list = existing.get(id);
           if (list == null) {
@@ -331,7 +329,7 @@ public final class SettingsEditor {
           idToPassword, username, marker));
     }
     String result = apply(d.s, edits);
-    verifyUpsert(before, result, idToPassword, username, added, label);
+    verifyUpsert(d.root, result, idToPassword, username, added, label);
     List<String> none = Collections.emptyList();
     return new Result(result, !result.equals(xml), added, updated, none, unmanaged, none, null, null);
   }
@@ -402,11 +400,11 @@ public final class SettingsEditor {
       String serversIndent = orEmpty(lineIndent(d.s, servers.start));
       String serverIndent = null;
       String innerUnit = null;
-      for (Element c : servers.childElements()) {
+      for (Element c : servers.elements(null)) {
         String ci = lineIndent(d.s, c.start);
         if (ci != null) {
           serverIndent = ci;
-          for (Element g : c.childElements()) {
+          for (Element g : c.elements(null)) {
             String gi = lineIndent(d.s, g.start);
             if (gi != null && gi.length() > ci.length() && gi.startsWith(ci)) {
               innerUnit = gi.substring(ci.length());
@@ -431,7 +429,7 @@ public final class SettingsEditor {
       return insertInto(d, servers, block.toString(), inline.toString());
     }
     String childIndent = null;
-    for (Element c : settings.childElements()) {
+    for (Element c : settings.elements(null)) {
       String ci = lineIndent(d.s, c.start);
       if (ci != null) {
         childIndent = ci;
@@ -515,7 +513,6 @@ public final class SettingsEditor {
 
   private static Result remove(String xml, Set<String> ids, String label) throws CodeArtifactException {
     checkIds(ids);
-    Document before = SettingsDom.parse(xml, label, "is not well-formed XML");
     Layout d = layout(xml, label);
     Set<String> removed = new LinkedHashSet<>();
     Set<String> unmanaged = new LinkedHashSet<>();
@@ -523,12 +520,12 @@ public final class SettingsEditor {
     for (Element servers : d.root.elements("servers")) {
       List<Element> gone = new ArrayList<>();
       for (Element server : servers.elements("server")) {
-        String id = idOf(d.s, server);
+        String id = idOf(server);
         boolean wanted = ids.isEmpty() || (id != null && ids.contains(id));
         if (!wanted) {
           continue;
         }
-        if (isManaged(server)) {
+        if (server.managed()) {
           gone.add(server);
           removed.add(id == null ? "" : id);
         } else if (!ids.isEmpty()) {
@@ -553,7 +550,7 @@ public final class SettingsEditor {
       }
     }
     String result = apply(d.s, edits);
-    verifyRemove(before, result, ids, label);
+    verifyRemove(d.root, result, ids, label);
     List<String> none = Collections.emptyList();
     return new Result(result, !result.equals(xml), none, none, new ArrayList<>(removed),
         new ArrayList<>(unmanaged), notFound, null, null);
@@ -627,27 +624,29 @@ public final class SettingsEditor {
   // ------------------------------------------------------------------------------------------------
   // Self-checks: run on every result before it is returned or written
 
-  private static void verifyUpsert(Document before, String result, Map<String, String> idToPassword,
+  private static void verifyUpsert(Element before, String result, Map<String, String> idToPassword,
       String username, List<String> added, String label) throws CodeArtifactException {
-    Document after = SettingsDom.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
+    Element after = SettingsXml.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
     String failure = "could not be edited safely; left unchanged";
-    if (!SettingsDom.otherSections(before).equals(SettingsDom.otherSections(after))) {
+    if (!otherSections(before).equals(otherSections(after))) {
       throw new CodeArtifactException(label + " " + failure + " (other sections would change)");
     }
-    List<SettingsDom.Server> was = SettingsDom.servers(before);
-    List<SettingsDom.Server> is = SettingsDom.servers(after);
+    List<Element> was = servers(before);
+    List<Element> is = servers(after);
     for (Map.Entry<String, String> e : idToPassword.entrySet()) {
       String id = e.getKey();
       int count = 0;
-      for (SettingsDom.Server s : is) {
-        if (id.equals(s.id)) {
+      for (Element s : is) {
+        if (id.equals(idOf(s))) {
           count++;
-          if (s.usernames.isEmpty() || s.passwords.isEmpty()
-              || !allEqual(s.usernames, username) || !allEqual(s.passwords, e.getValue())) {
+          List<String> usernames = texts(s.elements("username"));
+          List<String> passwords = texts(s.elements("password"));
+          if (usernames.isEmpty() || passwords.isEmpty()
+              || !allEqual(usernames, username) || !allEqual(passwords, e.getValue())) {
             throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' would not hold"
                 + " the new credentials)");
           }
-          if (added.contains(id) && !s.managed) {
+          if (added.contains(id) && !s.managed()) {
             throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' lacks its marker)");
           }
         }
@@ -663,23 +662,52 @@ public final class SettingsEditor {
     }
   }
 
-  private static void verifyRemove(Document before, String result, Set<String> ids, String label)
+  private static void verifyRemove(Element before, String result, Set<String> ids, String label)
       throws CodeArtifactException {
-    Document after = SettingsDom.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
+    Element after = SettingsXml.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
     String failure = "could not be edited safely; left unchanged";
-    if (!SettingsDom.otherSections(before).equals(SettingsDom.otherSections(after))) {
+    if (!otherSections(before).equals(otherSections(after))) {
       throw new CodeArtifactException(label + " " + failure + " (other sections would change)");
     }
     List<String> expected = new ArrayList<>();
-    for (SettingsDom.Server s : SettingsDom.servers(before)) {
-      boolean wanted = ids.isEmpty() || (s.id != null && ids.contains(s.id));
-      if (!(wanted && s.managed)) {
-        expected.add(s.fingerprint);
+    for (Element s : servers(before)) {
+      String id = idOf(s);
+      boolean wanted = ids.isEmpty() || (id != null && ids.contains(id));
+      if (!(wanted && s.managed())) {
+        expected.add(s.text);
       }
     }
-    if (!expected.equals(fingerprints(SettingsDom.servers(after), Collections.<String>emptySet()))) {
+    if (!expected.equals(fingerprints(servers(after), Collections.<String>emptySet()))) {
       throw new CodeArtifactException(label + " " + failure + " (servers other than ours would change)");
     }
+  }
+
+  /** Every {@code <server>} of {@code <settings><servers>}, in document order. */
+  private static List<Element> servers(Element root) {
+    List<Element> out = new ArrayList<>();
+    for (Element servers : root.elements("servers")) {
+      out.addAll(servers.elements("server"));
+    }
+    return out;
+  }
+
+  /** Local name and text of every child of the root other than {@code <servers>}: must not change. */
+  private static List<String> otherSections(Element root) {
+    List<String> out = new ArrayList<>();
+    for (Element e : root.elements(null)) {
+      if (!e.localName.equals("servers")) {
+        out.add(e.localName + "=" + e.text);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> texts(List<Element> elements) {
+    List<String> out = new ArrayList<>();
+    for (Element e : elements) {
+      out.add(e.text.trim());
+    }
+    return out;
   }
 
   private static boolean allEqual(List<String> values, String expected) {
@@ -691,21 +719,23 @@ public final class SettingsEditor {
     return true;
   }
 
-  private static int countId(List<SettingsDom.Server> servers, String id) {
+  private static int countId(List<Element> servers, String id) {
     int c = 0;
-    for (SettingsDom.Server s : servers) {
-      if (id.equals(s.id)) {
+    for (Element s : servers) {
+      if (id.equals(idOf(s))) {
         c++;
       }
     }
     return c;
   }
 
-  private static List<String> fingerprints(List<SettingsDom.Server> servers, Set<String> except) {
+  /** The text of each server, to tell that an untouched server stayed the same. */
+  private static List<String> fingerprints(List<Element> servers, Set<String> except) {
     List<String> out = new ArrayList<>();
-    for (SettingsDom.Server s : servers) {
-      if (s.id == null || !except.contains(s.id)) {
-        out.add(s.fingerprint);
+    for (Element s : servers) {
+      String id = idOf(s);
+      if (id == null || !except.contains(id)) {
+        out.add(s.text);
       }
     }
     return out;
@@ -715,14 +745,7 @@ public final class SettingsEditor {
   // Helpers
 
   private static Layout layout(String xml, String label) throws CodeArtifactException {
-    Element root;
-    try {
-      root = XmlScanner.parse(xml);
-    } catch (XmlScanner.SyntaxException e) {
-      int[] lc = lineColumn(xml, e.offset);
-      throw new CodeArtifactException(label + " could not be read for editing (line " + lc[0] + ", column "
-          + lc[1] + "); left unchanged");
-    }
+    Element root = SettingsXml.parse(xml, label, "is not well-formed XML");
     if (!root.localName.equals("settings")) {
       throw new CodeArtifactException(label + " is not a Maven settings file (its root element is <"
           + root.qname + ">, not <settings>); left unchanged");
@@ -730,31 +753,8 @@ public final class SettingsEditor {
     return new Layout(xml, root);
   }
 
-  private static int[] lineColumn(String s, int offset) {
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < offset && i < s.length(); i++) {
-      if (s.charAt(i) == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    return new int[] {line, col};
-  }
-
   static boolean isMarker(String commentText) {
     return commentText != null && commentText.trim().startsWith(MARKER);
-  }
-
-  private static boolean isManaged(Element server) {
-    for (Node n : server.children) {
-      if (n instanceof Comment && isMarker(((Comment) n).text)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The marker comment's text, blanks included: {@code " managed by ...: token expires <instant> "}. */
@@ -765,16 +765,9 @@ public final class SettingsEditor {
     return " " + MARKER + ": token expires " + expiration.truncatedTo(ChronoUnit.SECONDS) + " ";
   }
 
-  private static String idOf(String s, Element server) {
+  private static String idOf(Element server) {
     Element id = server.first("id");
-    if (id == null) {
-      return null;
-    }
-    try {
-      return XmlScanner.textContent(s, id).trim();
-    } catch (XmlScanner.SyntaxException e) {
-      return null;
-    }
+    return id == null ? null : id.text.trim();
   }
 
   /** Escapes the five XML special characters. */
@@ -868,7 +861,7 @@ public final class SettingsEditor {
     for (int q = 0; q < queue.size(); q++) {
       Element el = queue.get(q);
       String pi = lineIndent(s, el.start);
-      for (Element c : el.childElements()) {
+      for (Element c : el.elements(null)) {
         String ci = lineIndent(s, c.start);
         if (ci != null && pi != null && ci.length() > pi.length() && ci.startsWith(pi)) {
           return ci.substring(pi.length());
