@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -27,6 +28,8 @@ import javax.xml.stream.XMLStreamReader;
  * text; a mismatch refuses the edit instead of guessing.
  */
 final class SettingsXml {
+  private static final Pattern EXTERNAL_SUBSET = Pattern.compile("<!DOCTYPE\\s+[^\\s\\[>]+\\s+(SYSTEM|PUBLIC)\\s");
+
   private SettingsXml() {}
 
   /** A child of an element that the editor cares about: an element or a comment. */
@@ -128,6 +131,7 @@ final class SettingsXml {
     StringBuilder text = new StringBuilder();
     List<Integer> textStarts = new ArrayList<>();
     Element root = null;
+    boolean externalSubset = false;
     XMLStreamReader r = null;
     try {
       r = factory().createXMLStreamReader(new StringReader(s));
@@ -136,7 +140,10 @@ final class SettingsXml {
         Location l = r.getLocation();
         int at = l.getLineNumber() < 1 || l.getLineNumber() > lineStarts.size() ? -1
             : lineStarts.get(l.getLineNumber() - 1) + l.getColumnNumber() - 1;
-        if (event == XMLStreamConstants.START_ELEMENT) {
+        if (event == XMLStreamConstants.DTD) {
+          // Entities may be declared in an external subset, which is never read: a reference is then no error.
+          externalSubset = EXTERNAL_SUBSET.matcher(r.getText()).lookingAt();
+        } else if (event == XMLStreamConstants.START_ELEMENT) {
           Element el = new Element();
           el.prefix = r.getPrefix() == null ? "" : r.getPrefix();
           el.localName = r.getLocalName();
@@ -167,6 +174,9 @@ final class SettingsXml {
           check(s, at, c.start, "<!--", label, l);
           open.peek().children.add(c);
         } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+          if (r.getText() == null && !externalSubset) { // undeclared: not well-formed, yet this parser reads on
+            throw new XMLStreamException("undeclared entity", l);
+          }
           text.append('&').append(r.getLocalName()).append(';');
         } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
             || event == XMLStreamConstants.SPACE) {
