@@ -295,12 +295,7 @@ public final class SettingsEditor {
       for (Element server : servers.elements("server")) {
         String id = idOf(server);
         if (id != null) {
-          List<Element> list = existing.get(id);
-          if (list == null) {
-            list = new ArrayList<>();
-            existing.put(id, list);
-          }
-          list.add(server);
+          existing.computeIfAbsent(id, k -> new ArrayList<>()).add(server);
         }
       }
     }
@@ -393,89 +388,60 @@ public final class SettingsEditor {
     return tag.substring(0, end) + ">";
   }
 
+  /** Appends the new servers to {@code servers}, or to a new {@code <servers>} at the end of the root when null. */
   private static Edit appendServers(Layout d, Element servers, List<String> ids, Map<String, String> passwords,
       String username, String marker) {
-    Element settings = d.root;
-    if (servers != null) {
-      String serversIndent = orEmpty(lineIndent(d.s, servers.start));
-      String serverIndent = null;
-      String innerUnit = null;
-      for (Element c : servers.elements(null)) {
-        String ci = lineIndent(d.s, c.start);
-        if (ci != null) {
-          serverIndent = ci;
-          for (Element g : c.elements(null)) {
-            String gi = lineIndent(d.s, g.start);
-            if (gi != null && gi.length() > ci.length() && gi.startsWith(ci)) {
-              innerUnit = gi.substring(ci.length());
-              break;
-            }
-          }
-        }
-      }
-      if (serverIndent == null) {
-        serverIndent = serversIndent + d.unit;
-      }
-      String inner = serverIndent + (innerUnit == null ? d.unit : innerUnit);
-      StringBuilder block = new StringBuilder();
-      StringBuilder inline = new StringBuilder();
-      for (String id : ids) {
-        if (block.length() > 0) {
-          block.append(d.nl);
-        }
-        block.append(serverBlock(d, servers, serverIndent, inner, id, username, passwords.get(id), marker));
-        inline.append(serverBlock(d, servers, null, null, id, username, passwords.get(id), marker));
-      }
-      return insertInto(d, servers, block.toString(), inline.toString());
-    }
+    Element parent = servers != null ? servers : d.root;
     String childIndent = null;
-    for (Element c : settings.elements(null)) {
+    String serverIndent = null;
+    String innerUnit = null;
+    for (Element c : parent.elements(null)) {
       String ci = lineIndent(d.s, c.start);
       if (ci != null) {
         childIndent = ci;
+        serverIndent = ci;
+        for (Element g : servers != null ? c.elements(null) : Collections.<Element>emptyList()) {
+          String gi = lineIndent(d.s, g.start);
+          if (gi != null && gi.length() > ci.length() && gi.startsWith(ci)) {
+            innerUnit = gi.substring(ci.length());
+            break;
+          }
+        }
       }
     }
-    if (childIndent == null) {
-      childIndent = orEmpty(lineIndent(d.s, settings.start)) + d.unit;
+    if (servers == null) {
+      childIndent = childIndent != null ? childIndent : orEmpty(lineIndent(d.s, parent.start)) + d.unit;
+      serverIndent = childIndent + d.unit;
+    } else if (serverIndent == null) {
+      serverIndent = orEmpty(lineIndent(d.s, servers.start)) + d.unit;
     }
-    String serverIndent = childIndent + d.unit;
-    String inner = serverIndent + d.unit;
-    String q = settings.prefixed("servers");
-    StringBuilder block = new StringBuilder(childIndent).append('<').append(q).append('>');
-    StringBuilder inline = new StringBuilder("<").append(q).append('>');
+    String inner = serverIndent + (innerUnit == null ? d.unit : innerUnit);
+    StringBuilder block = new StringBuilder();
+    StringBuilder inline = new StringBuilder();
     for (String id : ids) {
-      block.append(d.nl)
-          .append(serverBlock(d, settings, serverIndent, inner, id, username, passwords.get(id), marker));
-      inline.append(serverBlock(d, settings, null, null, id, username, passwords.get(id), marker));
+      block.append(block.length() > 0 ? d.nl : "")
+          .append(serverBlock(parent, d.nl, serverIndent, inner, id, username, passwords.get(id), marker));
+      inline.append(serverBlock(parent, "", "", "", id, username, passwords.get(id), marker));
     }
-    block.append(d.nl).append(childIndent).append("</").append(q).append('>');
-    inline.append("</").append(q).append('>');
-    return insertInto(d, settings, block.toString(), inline.toString());
+    if (servers != null) {
+      return insertInto(d, servers, block.toString(), inline.toString());
+    }
+    String q = parent.prefixed("servers");
+    return insertInto(d, parent, childIndent + "<" + q + ">" + d.nl + block + d.nl + childIndent + "</" + q + ">",
+        "<" + q + ">" + inline + "</" + q + ">");
   }
 
-  /** A new marked server; one line when {@code indent} is null. */
-  private static String serverBlock(Layout d, Element prefixSource, String indent, String inner, String id,
+  /** A new marked server, its lines separated by {@code nl} (empty for one line). */
+  private static String serverBlock(Element prefixSource, String nl, String indent, String inner, String id,
       String username, String password, String marker) {
     String server = prefixSource.prefixed("server");
-    String[] lines = {
-        "<!--" + marker + "-->",
-        element(prefixSource.prefixed("id"), escape(id)),
+    StringBuilder sb = new StringBuilder(indent).append('<').append(server).append('>');
+    for (String line : new String[] {"<!--" + marker + "-->", element(prefixSource.prefixed("id"), escape(id)),
         element(prefixSource.prefixed("username"), escape(username)),
-        element(prefixSource.prefixed("password"), escape(password)),
-    };
-    StringBuilder sb = new StringBuilder();
-    if (indent == null) {
-      sb.append('<').append(server).append('>');
-      for (String l : lines) {
-        sb.append(l);
-      }
-      return sb.append("</").append(server).append('>').toString();
+        element(prefixSource.prefixed("password"), escape(password))}) {
+      sb.append(nl).append(inner).append(line);
     }
-    sb.append(indent).append('<').append(server).append('>');
-    for (String l : lines) {
-      sb.append(d.nl).append(inner).append(l);
-    }
-    return sb.append(d.nl).append(indent).append("</").append(server).append('>').toString();
+    return sb.append(nl).append(indent).append("</").append(server).append('>').toString();
   }
 
   private static String element(String qname, String escapedValue) {
@@ -772,30 +738,8 @@ public final class SettingsEditor {
 
   /** Escapes the five XML special characters. */
   static String escape(String value) {
-    StringBuilder sb = new StringBuilder(value.length() + 16);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
-        case '\'':
-          sb.append("&apos;");
-          break;
-        default:
-          sb.append(c);
-      }
-    }
-    return sb.toString();
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&apos;");
   }
 
   /** The blanks between the start of the line and {@code pos}, or null when other text precedes it. */
