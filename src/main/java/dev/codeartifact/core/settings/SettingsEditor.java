@@ -465,7 +465,7 @@ public final class SettingsEditor {
       return new Edit(parent.start, parent.end, open + d.nl + block + d.nl + parentIndent + close);
     }
     int p = parent.closeStart;
-    while (p > parent.openEnd && isBlank(s.charAt(p - 1))) {
+    while (p > parent.openEnd && isBlank(s, p - 1, p)) {
       p--;
     }
     if (hasLineBreak(s, p, parent.closeStart)) {
@@ -590,51 +590,42 @@ public final class SettingsEditor {
   // ------------------------------------------------------------------------------------------------
   // Self-checks: run on every result before it is returned or written
 
+  private static final String UNSAFE = "could not be edited safely; left unchanged";
+
   private static void verifyUpsert(Element before, String result, Map<String, String> idToPassword,
       String username, List<String> added, String label) throws CodeArtifactException {
-    Element after = SettingsXml.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
-    String failure = "could not be edited safely; left unchanged";
-    if (!otherSections(before).equals(otherSections(after))) {
-      throw new CodeArtifactException(label + " " + failure + " (other sections would change)");
-    }
     List<Element> was = servers(before);
-    List<Element> is = servers(after);
+    List<Element> is = servers(reread(before, result, label));
     for (Map.Entry<String, String> e : idToPassword.entrySet()) {
       String id = e.getKey();
       int count = 0;
       for (Element s : is) {
         if (id.equals(idOf(s))) {
           count++;
-          List<String> usernames = texts(s.elements("username"));
-          List<String> passwords = texts(s.elements("password"));
-          if (usernames.isEmpty() || passwords.isEmpty()
-              || !allEqual(usernames, username) || !allEqual(passwords, e.getValue())) {
-            throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' would not hold"
+          if (!texts(s.elements("username")).equals(Collections.singleton(username))
+              || !texts(s.elements("password")).equals(Collections.singleton(e.getValue()))) {
+            throw new CodeArtifactException(label + " " + UNSAFE + " (server '" + id + "' would not hold"
                 + " the new credentials)");
           }
           if (added.contains(id) && !s.managed()) {
-            throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' lacks its marker)");
+            throw new CodeArtifactException(label + " " + UNSAFE + " (server '" + id + "' lacks its marker)");
           }
         }
       }
-      int expected = added.contains(id) ? 1 : countId(was, id);
+      int expected = added.contains(id) ? 1 : fingerprints(was, Collections.singleton(id), true).size();
       if (count != expected) {
-        throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' would appear "
+        throw new CodeArtifactException(label + " " + UNSAFE + " (server '" + id + "' would appear "
             + count + " times)");
       }
     }
-    if (!fingerprints(was, idToPassword.keySet()).equals(fingerprints(is, idToPassword.keySet()))) {
-      throw new CodeArtifactException(label + " " + failure + " (other servers would change)");
+    if (!fingerprints(was, idToPassword.keySet(), false).equals(fingerprints(is, idToPassword.keySet(), false))) {
+      throw new CodeArtifactException(label + " " + UNSAFE + " (other servers would change)");
     }
   }
 
   private static void verifyRemove(Element before, String result, Set<String> ids, String label)
       throws CodeArtifactException {
-    Element after = SettingsXml.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
-    String failure = "could not be edited safely; left unchanged";
-    if (!otherSections(before).equals(otherSections(after))) {
-      throw new CodeArtifactException(label + " " + failure + " (other sections would change)");
-    }
+    List<Element> is = servers(reread(before, result, label));
     List<String> expected = new ArrayList<>();
     for (Element s : servers(before)) {
       String id = idOf(s);
@@ -643,9 +634,18 @@ public final class SettingsEditor {
         expected.add(s.text);
       }
     }
-    if (!expected.equals(fingerprints(servers(after), Collections.<String>emptySet()))) {
-      throw new CodeArtifactException(label + " " + failure + " (servers other than ours would change)");
+    if (!expected.equals(fingerprints(is, Collections.<String>emptySet(), false))) {
+      throw new CodeArtifactException(label + " " + UNSAFE + " (servers other than ours would change)");
     }
+  }
+
+  /** Parses the edited text and checks that the root's other children kept their text. */
+  private static Element reread(Element before, String result, String label) throws CodeArtifactException {
+    Element after = SettingsXml.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
+    if (!otherSections(before).equals(otherSections(after))) {
+      throw new CodeArtifactException(label + " " + UNSAFE + " (other sections would change)");
+    }
+    return after;
   }
 
   /** Every {@code <server>} of {@code <settings><servers>}, in document order. */
@@ -668,39 +668,24 @@ public final class SettingsEditor {
     return out;
   }
 
-  private static List<String> texts(List<Element> elements) {
-    List<String> out = new ArrayList<>();
+  /** The distinct trimmed texts of these elements. */
+  private static Set<String> texts(List<Element> elements) {
+    Set<String> out = new LinkedHashSet<>();
     for (Element e : elements) {
       out.add(e.text.trim());
     }
     return out;
   }
 
-  private static boolean allEqual(List<String> values, String expected) {
-    for (String v : values) {
-      if (!v.equals(expected)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int countId(List<Element> servers, String id) {
-    int c = 0;
-    for (Element s : servers) {
-      if (id.equals(idOf(s))) {
-        c++;
-      }
-    }
-    return c;
-  }
-
-  /** The text of each server, to tell that an untouched server stayed the same. */
-  private static List<String> fingerprints(List<Element> servers, Set<String> except) {
+  /**
+   * The text of each server whose id is in {@code ids} (when {@code in}) or not (when not {@code in}, a
+   * server without id included), to tell that an untouched server stayed the same.
+   */
+  private static List<String> fingerprints(List<Element> servers, Set<String> ids, boolean in) {
     List<String> out = new ArrayList<>();
     for (Element s : servers) {
       String id = idOf(s);
-      if (id == null || !except.contains(id)) {
+      if (in == (id != null && ids.contains(id))) {
         out.add(s.text);
       }
     }
@@ -758,27 +743,12 @@ public final class SettingsEditor {
     return s == null ? "" : s;
   }
 
-  private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  }
-
   private static boolean isBlank(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!isBlank(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return s.substring(from, to).matches("[ \t\r\n]*");
   }
 
   private static boolean hasLineBreak(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r') {
-        return true;
-      }
-    }
-    return false;
+    return s.substring(from, to).matches("(?s).*[\r\n].*");
   }
 
   /** The file's line ending, from its first line break; {@code \n} when it has none. */
