@@ -35,11 +35,11 @@ import java.util.regex.Pattern;
  * Edits the {@code <server>} entries of a Maven {@code settings.xml} in place, so that tools which do
  * not run this plugin (IDEs) can authenticate with a CodeArtifact token.
  *
- * <p>The edit is textual: the file is tokenized (comments, CDATA, processing instructions and the
- * DOCTYPE are understood, so a {@code <server>} inside a comment is not a server) and only the
- * characters that must change are replaced. Everything else, including comments, indentation, line
- * endings, a byte order mark, other servers and their encrypted passwords, stays byte for byte. New
- * lines use the file's line ending and indentation.
+ * <p>The edit is textual: the JDK's XML parser reads the file and reports where each element sits
+ * ({@link SettingsXml}), so a {@code <server>} inside a comment, CDATA or a processing instruction is not
+ * a server, and only the characters that must change are replaced. Everything else, including comments,
+ * indentation, line endings, a byte order mark, other servers and their encrypted passwords, stays byte
+ * for byte. New lines use the file's line ending and indentation.
  *
  * <p>Entries this class adds carry a marker comment as their first child,
  * {@code <!-- managed by codeartifact-maven-plugin: token expires 2026-11-28T14:00:00Z -->}; only such
