@@ -2,9 +2,9 @@ package dev.codeartifact.core.settings;
 
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.SecureFiles;
-import dev.codeartifact.core.settings.XmlScanner.Comment;
-import dev.codeartifact.core.settings.XmlScanner.Element;
-import dev.codeartifact.core.settings.XmlScanner.Node;
+import dev.codeartifact.core.settings.SettingsXml.Comment;
+import dev.codeartifact.core.settings.SettingsXml.Element;
+import dev.codeartifact.core.settings.SettingsXml.Node;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -30,17 +30,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.w3c.dom.Document;
 
 /**
  * Edits the {@code <server>} entries of a Maven {@code settings.xml} in place, so that tools which do
  * not run this plugin (IDEs) can authenticate with a CodeArtifact token.
  *
- * <p>The edit is textual: the file is tokenized (comments, CDATA, processing instructions and the
- * DOCTYPE are understood, so a {@code <server>} inside a comment is not a server) and only the
- * characters that must change are replaced. Everything else, including comments, indentation, line
- * endings, a byte order mark, other servers and their encrypted passwords, stays byte for byte. New
- * lines use the file's line ending and indentation.
+ * <p>The edit is textual: the JDK's XML parser reads the file and reports where each element sits
+ * ({@link SettingsXml}), so a {@code <server>} inside a comment, CDATA or a processing instruction is not
+ * a server, and only the characters that must change are replaced. Everything else, including comments,
+ * indentation, line endings, a byte order mark, other servers and their encrypted passwords, stays byte
+ * for byte. New lines use the file's line ending and indentation.
  *
  * <p>Entries this class adds carry a marker comment as their first child,
  * {@code <!-- managed by codeartifact-maven-plugin: token expires 2026-11-28T14:00:00Z -->}; only such
@@ -287,7 +286,6 @@ public final class SettingsEditor {
   private static Result upsert(String xml, Map<String, String> idToPassword, String username,
       Instant expiration, String label) throws CodeArtifactException {
     checkCredentials(idToPassword, username);
-    Document before = SettingsDom.parse(xml, label, "is not well-formed XML");
     Layout d = layout(xml, label);
     String marker = marker(expiration);
 
@@ -295,14 +293,9 @@ public final class SettingsEditor {
     Map<String, List<Element>> existing = new LinkedHashMap<>();
     for (Element servers : serversElements) {
       for (Element server : servers.elements("server")) {
-        String id = idOf(d.s, server);
+        String id = idOf(server);
         if (id != null) {
-          List<Element> list = existing.get(id);
-          if (list == null) {
-            list = new ArrayList<>();
-            existing.put(id, list);
-          }
-          list.add(server);
+          existing.computeIfAbsent(id, k -> new ArrayList<>()).add(server);
         }
       }
     }
@@ -331,7 +324,7 @@ public final class SettingsEditor {
           idToPassword, username, marker));
     }
     String result = apply(d.s, edits);
-    verifyUpsert(before, result, idToPassword, username, added, label);
+    verifyUpsert(d.root, result, idToPassword, username, added, label);
     List<String> none = Collections.emptyList();
     return new Result(result, !result.equals(xml), added, updated, none, unmanaged, none, null, null);
   }
@@ -395,89 +388,60 @@ public final class SettingsEditor {
     return tag.substring(0, end) + ">";
   }
 
+  /** Appends the new servers to {@code servers}, or to a new {@code <servers>} at the end of the root when null. */
   private static Edit appendServers(Layout d, Element servers, List<String> ids, Map<String, String> passwords,
       String username, String marker) {
-    Element settings = d.root;
-    if (servers != null) {
-      String serversIndent = orEmpty(lineIndent(d.s, servers.start));
-      String serverIndent = null;
-      String innerUnit = null;
-      for (Element c : servers.childElements()) {
-        String ci = lineIndent(d.s, c.start);
-        if (ci != null) {
-          serverIndent = ci;
-          for (Element g : c.childElements()) {
-            String gi = lineIndent(d.s, g.start);
-            if (gi != null && gi.length() > ci.length() && gi.startsWith(ci)) {
-              innerUnit = gi.substring(ci.length());
-              break;
-            }
-          }
-        }
-      }
-      if (serverIndent == null) {
-        serverIndent = serversIndent + d.unit;
-      }
-      String inner = serverIndent + (innerUnit == null ? d.unit : innerUnit);
-      StringBuilder block = new StringBuilder();
-      StringBuilder inline = new StringBuilder();
-      for (String id : ids) {
-        if (block.length() > 0) {
-          block.append(d.nl);
-        }
-        block.append(serverBlock(d, servers, serverIndent, inner, id, username, passwords.get(id), marker));
-        inline.append(serverBlock(d, servers, null, null, id, username, passwords.get(id), marker));
-      }
-      return insertInto(d, servers, block.toString(), inline.toString());
-    }
+    Element parent = servers != null ? servers : d.root;
     String childIndent = null;
-    for (Element c : settings.childElements()) {
+    String serverIndent = null;
+    String innerUnit = null;
+    for (Element c : parent.elements(null)) {
       String ci = lineIndent(d.s, c.start);
       if (ci != null) {
         childIndent = ci;
+        serverIndent = ci;
+        for (Element g : servers != null ? c.elements(null) : Collections.<Element>emptyList()) {
+          String gi = lineIndent(d.s, g.start);
+          if (gi != null && gi.length() > ci.length() && gi.startsWith(ci)) {
+            innerUnit = gi.substring(ci.length());
+            break;
+          }
+        }
       }
     }
-    if (childIndent == null) {
-      childIndent = orEmpty(lineIndent(d.s, settings.start)) + d.unit;
+    if (servers == null) {
+      childIndent = childIndent != null ? childIndent : orEmpty(lineIndent(d.s, parent.start)) + d.unit;
+      serverIndent = childIndent + d.unit;
+    } else if (serverIndent == null) {
+      serverIndent = orEmpty(lineIndent(d.s, servers.start)) + d.unit;
     }
-    String serverIndent = childIndent + d.unit;
-    String inner = serverIndent + d.unit;
-    String q = settings.prefixed("servers");
-    StringBuilder block = new StringBuilder(childIndent).append('<').append(q).append('>');
-    StringBuilder inline = new StringBuilder("<").append(q).append('>');
+    String inner = serverIndent + (innerUnit == null ? d.unit : innerUnit);
+    StringBuilder block = new StringBuilder();
+    StringBuilder inline = new StringBuilder();
     for (String id : ids) {
-      block.append(d.nl)
-          .append(serverBlock(d, settings, serverIndent, inner, id, username, passwords.get(id), marker));
-      inline.append(serverBlock(d, settings, null, null, id, username, passwords.get(id), marker));
+      block.append(block.length() > 0 ? d.nl : "")
+          .append(serverBlock(parent, d.nl, serverIndent, inner, id, username, passwords.get(id), marker));
+      inline.append(serverBlock(parent, "", "", "", id, username, passwords.get(id), marker));
     }
-    block.append(d.nl).append(childIndent).append("</").append(q).append('>');
-    inline.append("</").append(q).append('>');
-    return insertInto(d, settings, block.toString(), inline.toString());
+    if (servers != null) {
+      return insertInto(d, servers, block.toString(), inline.toString());
+    }
+    String q = parent.prefixed("servers");
+    return insertInto(d, parent, childIndent + "<" + q + ">" + d.nl + block + d.nl + childIndent + "</" + q + ">",
+        "<" + q + ">" + inline + "</" + q + ">");
   }
 
-  /** A new marked server; one line when {@code indent} is null. */
-  private static String serverBlock(Layout d, Element prefixSource, String indent, String inner, String id,
+  /** A new marked server, its lines separated by {@code nl} (empty for one line). */
+  private static String serverBlock(Element prefixSource, String nl, String indent, String inner, String id,
       String username, String password, String marker) {
     String server = prefixSource.prefixed("server");
-    String[] lines = {
-        "<!--" + marker + "-->",
-        element(prefixSource.prefixed("id"), escape(id)),
+    StringBuilder sb = new StringBuilder(indent).append('<').append(server).append('>');
+    for (String line : new String[] {"<!--" + marker + "-->", element(prefixSource.prefixed("id"), escape(id)),
         element(prefixSource.prefixed("username"), escape(username)),
-        element(prefixSource.prefixed("password"), escape(password)),
-    };
-    StringBuilder sb = new StringBuilder();
-    if (indent == null) {
-      sb.append('<').append(server).append('>');
-      for (String l : lines) {
-        sb.append(l);
-      }
-      return sb.append("</").append(server).append('>').toString();
+        element(prefixSource.prefixed("password"), escape(password))}) {
+      sb.append(nl).append(inner).append(line);
     }
-    sb.append(indent).append('<').append(server).append('>');
-    for (String l : lines) {
-      sb.append(d.nl).append(inner).append(l);
-    }
-    return sb.append(d.nl).append(indent).append("</").append(server).append('>').toString();
+    return sb.append(nl).append(indent).append("</").append(server).append('>').toString();
   }
 
   private static String element(String qname, String escapedValue) {
@@ -501,7 +465,7 @@ public final class SettingsEditor {
       return new Edit(parent.start, parent.end, open + d.nl + block + d.nl + parentIndent + close);
     }
     int p = parent.closeStart;
-    while (p > parent.openEnd && isBlank(s.charAt(p - 1))) {
+    while (p > parent.openEnd && isBlank(s, p - 1, p)) {
       p--;
     }
     if (hasLineBreak(s, p, parent.closeStart)) {
@@ -515,7 +479,6 @@ public final class SettingsEditor {
 
   private static Result remove(String xml, Set<String> ids, String label) throws CodeArtifactException {
     checkIds(ids);
-    Document before = SettingsDom.parse(xml, label, "is not well-formed XML");
     Layout d = layout(xml, label);
     Set<String> removed = new LinkedHashSet<>();
     Set<String> unmanaged = new LinkedHashSet<>();
@@ -523,12 +486,12 @@ public final class SettingsEditor {
     for (Element servers : d.root.elements("servers")) {
       List<Element> gone = new ArrayList<>();
       for (Element server : servers.elements("server")) {
-        String id = idOf(d.s, server);
+        String id = idOf(server);
         boolean wanted = ids.isEmpty() || (id != null && ids.contains(id));
         if (!wanted) {
           continue;
         }
-        if (isManaged(server)) {
+        if (server.managed()) {
           gone.add(server);
           removed.add(id == null ? "" : id);
         } else if (!ids.isEmpty()) {
@@ -553,7 +516,7 @@ public final class SettingsEditor {
       }
     }
     String result = apply(d.s, edits);
-    verifyRemove(before, result, ids, label);
+    verifyRemove(d.root, result, ids, label);
     List<String> none = Collections.emptyList();
     return new Result(result, !result.equals(xml), none, none, new ArrayList<>(removed),
         new ArrayList<>(unmanaged), notFound, null, null);
@@ -627,85 +590,103 @@ public final class SettingsEditor {
   // ------------------------------------------------------------------------------------------------
   // Self-checks: run on every result before it is returned or written
 
-  private static void verifyUpsert(Document before, String result, Map<String, String> idToPassword,
+  private static final String UNSAFE = "could not be edited safely; left unchanged";
+
+  private static void verifyUpsert(Element before, String result, Map<String, String> idToPassword,
       String username, List<String> added, String label) throws CodeArtifactException {
-    Document after = SettingsDom.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
-    String failure = "could not be edited safely; left unchanged";
-    if (!SettingsDom.otherSections(before).equals(SettingsDom.otherSections(after))) {
-      throw new CodeArtifactException(label + " " + failure + " (other sections would change)");
-    }
-    List<SettingsDom.Server> was = SettingsDom.servers(before);
-    List<SettingsDom.Server> is = SettingsDom.servers(after);
+    List<Element> was = servers(before);
+    List<Element> is = servers(reread(before, result, label));
     for (Map.Entry<String, String> e : idToPassword.entrySet()) {
       String id = e.getKey();
       int count = 0;
-      for (SettingsDom.Server s : is) {
-        if (id.equals(s.id)) {
+      for (Element s : is) {
+        if (id.equals(idOf(s))) {
           count++;
-          if (s.usernames.isEmpty() || s.passwords.isEmpty()
-              || !allEqual(s.usernames, username) || !allEqual(s.passwords, e.getValue())) {
-            throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' would not hold"
+          if (!texts(s.elements("username")).equals(Collections.singleton(username))
+              || !texts(s.elements("password")).equals(Collections.singleton(e.getValue()))) {
+            throw new CodeArtifactException(label + " " + UNSAFE + " (server '" + id + "' would not hold"
                 + " the new credentials)");
           }
-          if (added.contains(id) && !s.managed) {
-            throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' lacks its marker)");
+          if (added.contains(id) && !s.managed()) {
+            throw new CodeArtifactException(label + " " + UNSAFE + " (server '" + id + "' lacks its marker)");
           }
         }
       }
-      int expected = added.contains(id) ? 1 : countId(was, id);
+      int expected = added.contains(id) ? 1 : fingerprints(was, Collections.singleton(id), true).size();
       if (count != expected) {
-        throw new CodeArtifactException(label + " " + failure + " (server '" + id + "' would appear "
+        throw new CodeArtifactException(label + " " + UNSAFE + " (server '" + id + "' would appear "
             + count + " times)");
       }
     }
-    if (!fingerprints(was, idToPassword.keySet()).equals(fingerprints(is, idToPassword.keySet()))) {
-      throw new CodeArtifactException(label + " " + failure + " (other servers would change)");
+    if (!fingerprints(was, idToPassword.keySet(), false).equals(fingerprints(is, idToPassword.keySet(), false))) {
+      throw new CodeArtifactException(label + " " + UNSAFE + " (other servers would change)");
     }
   }
 
-  private static void verifyRemove(Document before, String result, Set<String> ids, String label)
+  private static void verifyRemove(Element before, String result, Set<String> ids, String label)
       throws CodeArtifactException {
-    Document after = SettingsDom.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
-    String failure = "could not be edited safely; left unchanged";
-    if (!SettingsDom.otherSections(before).equals(SettingsDom.otherSections(after))) {
-      throw new CodeArtifactException(label + " " + failure + " (other sections would change)");
-    }
+    List<Element> is = servers(reread(before, result, label));
     List<String> expected = new ArrayList<>();
-    for (SettingsDom.Server s : SettingsDom.servers(before)) {
-      boolean wanted = ids.isEmpty() || (s.id != null && ids.contains(s.id));
-      if (!(wanted && s.managed)) {
-        expected.add(s.fingerprint);
+    for (Element s : servers(before)) {
+      String id = idOf(s);
+      boolean wanted = ids.isEmpty() || (id != null && ids.contains(id));
+      if (!(wanted && s.managed())) {
+        expected.add(s.text);
       }
     }
-    if (!expected.equals(fingerprints(SettingsDom.servers(after), Collections.<String>emptySet()))) {
-      throw new CodeArtifactException(label + " " + failure + " (servers other than ours would change)");
+    if (!expected.equals(fingerprints(is, Collections.<String>emptySet(), false))) {
+      throw new CodeArtifactException(label + " " + UNSAFE + " (servers other than ours would change)");
     }
   }
 
-  private static boolean allEqual(List<String> values, String expected) {
-    for (String v : values) {
-      if (!v.equals(expected)) {
-        return false;
-      }
+  /** Parses the edited text and checks that the root's other children kept their text. */
+  private static Element reread(Element before, String result, String label) throws CodeArtifactException {
+    Element after = SettingsXml.parse(result, label, "would not be well-formed XML after the edit; left unchanged");
+    if (!otherSections(before).equals(otherSections(after))) {
+      throw new CodeArtifactException(label + " " + UNSAFE + " (other sections would change)");
     }
-    return true;
+    return after;
   }
 
-  private static int countId(List<SettingsDom.Server> servers, String id) {
-    int c = 0;
-    for (SettingsDom.Server s : servers) {
-      if (id.equals(s.id)) {
-        c++;
-      }
+  /** Every {@code <server>} of {@code <settings><servers>}, in document order. */
+  private static List<Element> servers(Element root) {
+    List<Element> out = new ArrayList<>();
+    for (Element servers : root.elements("servers")) {
+      out.addAll(servers.elements("server"));
     }
-    return c;
+    return out;
   }
 
-  private static List<String> fingerprints(List<SettingsDom.Server> servers, Set<String> except) {
+  /** Local name and text of every child of the root other than {@code <servers>}: must not change. */
+  private static List<String> otherSections(Element root) {
     List<String> out = new ArrayList<>();
-    for (SettingsDom.Server s : servers) {
-      if (s.id == null || !except.contains(s.id)) {
-        out.add(s.fingerprint);
+    for (Element e : root.elements(null)) {
+      if (!e.localName.equals("servers")) {
+        out.add(e.localName + "=" + e.text);
+      }
+    }
+    return out;
+  }
+
+  /** The distinct trimmed texts of these elements. */
+  private static Set<String> texts(List<Element> elements) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Element e : elements) {
+      out.add(e.text.trim());
+    }
+    return out;
+  }
+
+  /**
+   * The text of each server whose id is in {@code ids} (when {@code in}) or not (when not {@code in}, a
+   * server without id included), to tell that an untouched server stayed the same.
+   */
+  private static List<String> fingerprints(List<Element> servers, Set<String> ids, boolean in) {
+    List<String> out = new ArrayList<>();
+    for (Element s : servers) {
+      String id = idOf(s);
+      if (in == (id != null && ids.contains(id))) {
+        out.add(s.text);
       }
     }
     return out;
@@ -715,14 +696,7 @@ public final class SettingsEditor {
   // Helpers
 
   private static Layout layout(String xml, String label) throws CodeArtifactException {
-    Element root;
-    try {
-      root = XmlScanner.parse(xml);
-    } catch (XmlScanner.SyntaxException e) {
-      int[] lc = lineColumn(xml, e.offset);
-      throw new CodeArtifactException(label + " could not be read for editing (line " + lc[0] + ", column "
-          + lc[1] + "); left unchanged");
-    }
+    Element root = SettingsXml.parse(xml, label, "is not well-formed XML");
     if (!root.localName.equals("settings")) {
       throw new CodeArtifactException(label + " is not a Maven settings file (its root element is <"
           + root.qname + ">, not <settings>); left unchanged");
@@ -730,31 +704,8 @@ public final class SettingsEditor {
     return new Layout(xml, root);
   }
 
-  private static int[] lineColumn(String s, int offset) {
-    int line = 1;
-    int col = 1;
-    for (int i = 0; i < offset && i < s.length(); i++) {
-      if (s.charAt(i) == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-    }
-    return new int[] {line, col};
-  }
-
   static boolean isMarker(String commentText) {
     return commentText != null && commentText.trim().startsWith(MARKER);
-  }
-
-  private static boolean isManaged(Element server) {
-    for (Node n : server.children) {
-      if (n instanceof Comment && isMarker(((Comment) n).text)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The marker comment's text, blanks included: {@code " managed by ...: token expires <instant> "}. */
@@ -765,44 +716,15 @@ public final class SettingsEditor {
     return " " + MARKER + ": token expires " + expiration.truncatedTo(ChronoUnit.SECONDS) + " ";
   }
 
-  private static String idOf(String s, Element server) {
+  private static String idOf(Element server) {
     Element id = server.first("id");
-    if (id == null) {
-      return null;
-    }
-    try {
-      return XmlScanner.textContent(s, id).trim();
-    } catch (XmlScanner.SyntaxException e) {
-      return null;
-    }
+    return id == null ? null : id.text.trim();
   }
 
   /** Escapes the five XML special characters. */
   static String escape(String value) {
-    StringBuilder sb = new StringBuilder(value.length() + 16);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
-        case '\'':
-          sb.append("&apos;");
-          break;
-        default:
-          sb.append(c);
-      }
-    }
-    return sb.toString();
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&apos;");
   }
 
   /** The blanks between the start of the line and {@code pos}, or null when other text precedes it. */
@@ -821,27 +743,12 @@ public final class SettingsEditor {
     return s == null ? "" : s;
   }
 
-  private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  }
-
   private static boolean isBlank(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!isBlank(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return s.substring(from, to).matches("[ \t\r\n]*");
   }
 
   private static boolean hasLineBreak(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c == '\n' || c == '\r') {
-        return true;
-      }
-    }
-    return false;
+    return s.substring(from, to).matches("(?s).*[\r\n].*");
   }
 
   /** The file's line ending, from its first line break; {@code \n} when it has none. */
@@ -868,7 +775,7 @@ public final class SettingsEditor {
     for (int q = 0; q < queue.size(); q++) {
       Element el = queue.get(q);
       String pi = lineIndent(s, el.start);
-      for (Element c : el.childElements()) {
+      for (Element c : el.elements(null)) {
         String ci = lineIndent(s, c.start);
         if (ci != null && pi != null && ci.length() > pi.length() && ci.startsWith(pi)) {
           return ci.substring(pi.length());

@@ -461,6 +461,53 @@ class SettingsEditorTest {
     assertFalse(Files.exists(file));
   }
 
+  // Cases the StAX parser needs help with (see SettingsXml).
+
+  @Test
+  void loneCarriageReturnLineEndsAreKept() throws Exception {
+    String original = resource("no-namespace.xml").replace("\n", "\r");
+    SettingsEditor.Result r = SettingsEditor.upsertServers(original, single(MAIN, "t"), "aws", null);
+    assertTrue(r.content().contains("    </server>\r    <server>\r      <!-- managed by codeartifact-maven-plugin -->\r"
+        + "      <id>codeartifact</id>\r      <username>aws</username>\r      <password>t</password>\r"
+        + "    </server>\r  </servers>\r</settings>\r"), r.content());
+    assertFalse(r.content().contains("\n"));
+    assertEquals(original, SettingsEditor.removeServers(r.content(), Collections.<String>emptySet()).content());
+  }
+
+  @Test
+  void undeclaredEntityIsNotWellFormed() {
+    CodeArtifactException e = assertThrows(CodeArtifactException.class, () -> SettingsEditor.upsertServers(
+        "<settings>\n  <offline>&nope;</offline>\n</settings>\n", single(MAIN, "t"), "aws", null));
+    assertEquals("settings content is not well-formed XML (line 2, column 18)", e.getMessage());
+  }
+
+  @Test
+  void noDtdOrEntityIsFetched(@TempDir Path dir) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+    try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread answer = new Thread(() -> {
+        while (true) {
+          try (java.net.Socket c = listener.accept()) {
+            fetches.incrementAndGet();
+            c.getOutputStream().write("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+          } catch (IOException e) {
+            return;
+          }
+        }
+      });
+      answer.setDaemon(true);
+      answer.start();
+      String url = "http://127.0.0.1:" + listener.getLocalPort() + "/x";
+      Path file = dir.resolve("settings.xml");
+      Files.write(file, ("<!DOCTYPE settings SYSTEM \"" + url + "\" [\n  <!ENTITY % p SYSTEM \"" + url + "\">\n  %p;\n"
+          + "  <!ENTITY e SYSTEM \"" + url + "\">\n]>\n<settings>\n  <offline>&e;</offline>\n</settings>\n")
+          .getBytes(StandardCharsets.UTF_8));
+      SettingsEditor.Result r = SettingsEditor.login(file, single(MAIN, "t"), "aws", null);
+      assertEquals(Collections.singletonList(MAIN), r.added());
+    }
+    assertEquals(0, fetches.get(), "fetches at the listener");
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
