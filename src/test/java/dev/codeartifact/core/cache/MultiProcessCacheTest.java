@@ -35,7 +35,7 @@ class MultiProcessCacheTest {
 
   @TempDir Path tmp;
 
-  private static String classPath() throws Exception {
+  static String classPath() throws Exception {
     // the two output folders this test needs; also works under surefire's manifest-only jar
     Set<String> entries = new java.util.LinkedHashSet<String>();
     entries.add(Paths.get(CacheChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
