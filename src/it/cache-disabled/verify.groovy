@@ -13,6 +13,10 @@ def repo = "/maven/protected/dev/codeartifact/protected"
 assert new File(localRepositoryPath, "dev/codeartifact/protected/lib-cache-disabled/1.0/lib-cache-disabled-1.0.jar").isFile()
 assert new File(localRepositoryPath, "dev/codeartifact/protected/lib-cache-disabled-two/1.0/lib-cache-disabled-two-1.0.jar").isFile()
 def byToken = standin("/_standin/requests-by-token?domain=${domain}").readLines()
-assert byToken.contains("GET 200 ${repo}/lib-cache-disabled/1.0/lib-cache-disabled-1.0.jar #1".toString()) : byToken.join("\n")
-assert byToken.contains("GET 200 ${repo}/lib-cache-disabled-two/1.0/lib-cache-disabled-two-1.0.jar #2".toString()) : byToken.join("\n")
+// The POM is served, the jar redirected to storage (as CodeArtifact does), each only with a valid token.
+def withToken = { String path, int n -> ["GET 200 ${path} #${n}", "GET 307 ${path} #${n}"].any { byToken.contains(it.toString()) } }
+def one = "${repo}/lib-cache-disabled/1.0/lib-cache-disabled-1.0"
+def two = "${repo}/lib-cache-disabled-two/1.0/lib-cache-disabled-two-1.0"
+assert withToken("${one}.pom", 1) && withToken("${one}.jar", 1) : "the first build did not use the first token:\n" + byToken.join("\n")
+assert withToken("${two}.pom", 2) && withToken("${two}.jar", 2) : "the second build did not use a second token:\n" + byToken.join("\n")
 true
