@@ -6,8 +6,9 @@
 //     "status code: 401, reason phrase: Unauthorized (401)" (native transport, Maven 3.9), "HTTP Status: 401" (Maven
 //     3.10 and 4), "Authentication failed for FILE-URL 401 Unauthorized" (Wagon, Maven 3.6) or "authentication failed
 //     for FILE-URL, status: 401 Unauthorized" (Wagon, Maven 3.8 and later);
-//   errorLines(log, standinUrl, repo, coords, path): the [ERROR] and [FATAL] lines of build.log (colours removed) that
-//     carry one of those messages, not followed by anything that would make it another message (a digit or letter);
+//   errorLines(log, standinUrl, repo, coords, path): the [ERROR] and [FATAL] lines of build.log (colours removed; Maven 4
+//     indents some) that carry one of those messages, not followed by anything that would make it another message
+//     (a digit or letter);
 //   trackedError(localRepositoryPath, standinUrl, repo, coords, path): the error the resolver recorded for that
 //     artifact and repository in its tracking file (FILE.lastUpdated beside the file in the local repository), or
 //     null; Maven 3.10 prints a failed POM only as "already failed in this session" and keeps the 401 there.
@@ -20,7 +21,7 @@ def messages = { String standinUrl, String repo, String coords, String path ->
 def errorLines = { String log, String standinUrl, String repo, String coords, String path ->
   def patterns = messages(standinUrl, repo, coords, path).collect { java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(it) + /(?![\w])/) }
   log.readLines().collect { it.replaceAll(/\u001B\[[0-9;]*m/, "") }
-      .findAll { line -> (line.startsWith("[ERROR] ") || line.startsWith("[FATAL] ")) && patterns.any { it.matcher(line).find() } }
+      .findAll { line -> line.trim() ==~ /^\[(ERROR|FATAL)\] .*/ && patterns.any { it.matcher(line).find() } }
 }
 def trackedError = { localRepositoryPath, String standinUrl, String repo, String coords, String path ->
   def tracking = new File("${localRepositoryPath}", path + ".lastUpdated")

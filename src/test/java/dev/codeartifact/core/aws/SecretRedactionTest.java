@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -323,7 +324,7 @@ class SecretRedactionTest {
    * Instances built the way the code builds them, holding a real secret where a dummy argument would hold
    * none: a string field given "plain" by {@link #valueFor} carries nothing to leak.
    */
-  private static List<Object> populatedInstances() throws Exception {
+  private static List<Object> populatedInstances(Path tmp) throws Exception {
     List<Object> out = new ArrayList<>();
     AuthorizationToken token = (AuthorizationToken) valueFor(AuthorizationToken.class);
     TokenRequest request = (TokenRequest) valueFor(TokenRequest.class);
@@ -334,7 +335,7 @@ class SecretRedactionTest {
     out.add(new TokenCall.Answer(TOKEN, Instant.now(), 1));
     out.add(Redacted.of(new IOException("upstream said " + TOKEN, new IOException("cause " + TOKEN))));
 
-    Path cacheDir = Files.createTempDirectory("redaction-cache");
+    Path cacheDir = tmp.resolve("cache");
     CachingTokenSource caching = CachingTokenSource.create(new DiskTokenCache(cacheDir, Clock.systemUTC(), null),
         Collections.<String, String>emptyMap(), cacheDir, () -> r -> token);
     caching.fetch(request); // now in its memory
@@ -379,7 +380,7 @@ class SecretRedactionTest {
    * is a failure, not a skip. Anonymous classes that print as {@code Class@hash} are the only exception.
    */
   @Test
-  void noTypeOfOursPrintsATokenOrProxyPassword() throws Exception {
+  void noTypeOfOursPrintsATokenOrProxyPassword(@TempDir Path tmp) throws Exception {
     int checked = 0;
     List<String> leaks = new ArrayList<>();
     List<Class<?>> ours = ourClasses();
@@ -417,7 +418,7 @@ class SecretRedactionTest {
         }
       }
     }
-    for (Object o : populatedInstances()) {
+    for (Object o : populatedInstances(tmp)) {
       assertTrue(o.getClass() == Redacted.class
           || holdsSecret(o, Collections.newSetFromMap(new IdentityHashMap<>()), 0),
           o.getClass().getName() + " was built without a secret");
