@@ -1,22 +1,12 @@
 def domain = "throttle3-it-${mavenLabel}"
-def standin(String path) { new URL(standinUrl + path).text.trim() }
-def log = new File(basedir, "build.log").text
-def what = "domain ${domain} (owner caller's account, region us-west-2)"
-// Seconds from the pre-build script to the last line of build.log (the Maven run, JVM start included).
-def elapsedSeconds = {
-  (new File(basedir, "build.log").lastModified() - Long.parseLong(new File(basedir, "started.millis").text.trim())) / 1000.0
-}
-// The suite runs with -e (showErrors): Maven may print its own trace of the one-line error, but never a cause
-// from the plugin's core or the AWS SDK.
-def noStackTrace = {
-  assert !log.contains("Caused by:") : "a cause is printed"
-  assert !(log =~ /(?m)^\s+at (software\.amazon|dev\.codeartifact\.core)/) : "an SDK or core stack frame is printed"
-}
-def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.each { t -> assert !log.contains(t.substring(0, 40)) : "an issued token appears in build.log" } }
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def log = check.log
+def standin = check.standin
+def what = check.what
 assert log.contains("CodeArtifact token for ${what} applied to codeartifact")
 assert log.contains("BUILD SUCCESS")
 assert new File(localRepositoryPath, "dev/codeartifact/protected/lib-fault-throttle/1.0/lib-fault-throttle-1.0.jar").isFile()
 // 3 throttled + 1 good; Retry-After: 1 honoured before each retry.
 assert standin("/_standin/count?domain=${domain}") == "4"
-noIssuedToken()
+check.noIssuedToken()
 true

@@ -1,7 +1,7 @@
-def standin(String path) { new URL(standinUrl + path).text.trim() }
-def log = new File(basedir, "build.log").text
-def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.each { t -> assert !log.contains(t.substring(0, 40)) : "an issued token appears in build.log" } }
 def domain = "it-proxy-no-master-${mavenLabel}"
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def log = check.log
+def standin = check.standin
 try {
   def port = new File(basedir, "proxy.port").text.trim()
   assert log.contains("[WARNING] Cannot decrypt the password of proxy corp (127.0.0.1:${port}) from settings.xml: the"
@@ -17,6 +17,7 @@ try {
   assert standin("/_standin/count?domain=${domain}") == "0"
   assert !log.contains("proxy-pw-decrypted-9c2e") : "the decrypted proxy password appears in build.log"
   assert !log.contains("12gTIzoCwIkH56Vejd") : "the encrypted proxy password appears in build.log"
+  check.noIssuedToken()
 } finally {
   def pid = new File(basedir, "proxy.pid")
   if (pid.isFile()) { ProcessHandle.of(Long.parseLong(pid.text.trim())).ifPresent { it.destroy() } }

@@ -1,7 +1,7 @@
-def standin(String path) { new URL(standinUrl + path).text.trim() }
-def log = new File(basedir, "build.log").text
-def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.each { t -> assert !log.contains(t.substring(0, 40)) : "an issued token appears in build.log" } }
 def domain = "it-proxy-encrypted-${mavenLabel}"
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def log = check.log
+def standin = check.standin
 try {
   assert log.contains("CodeArtifact token for domain ${domain} (owner caller's account, region us-west-2) applied to codeartifact")
   assert log.contains("BUILD SUCCESS")
@@ -14,7 +14,7 @@ try {
   assert !log.contains("Cannot decrypt the password of proxy")
   assert !log.contains("proxy-pw-decrypted-9c2e") : "the decrypted proxy password appears in build.log"
   assert !log.contains("12gTIzoCwIkH56Vejd") : "the encrypted proxy password appears in build.log"
-  noIssuedToken()
+  check.noIssuedToken()
 } finally {
   def pid = new File(basedir, "proxy.pid")
   if (pid.isFile()) { ProcessHandle.of(Long.parseLong(pid.text.trim())).ifPresent { it.destroy() } }

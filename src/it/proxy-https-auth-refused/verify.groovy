@@ -1,7 +1,7 @@
-def standin(String path) { new URL(standinUrl + path).text.trim() }
-def log = new File(basedir, "build.log").text
-def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.each { t -> assert !log.contains(t.substring(0, 40)) : "an issued token appears in build.log" } }
 def domain = "it-proxy-https-refused-${mavenLabel}"
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def log = check.log
+def standin = check.standin
 def tlsAuthority = standinTlsUrl.substring("https://".length())
 try {
   def port = new File(basedir, "proxy.port").text.trim()
@@ -11,6 +11,7 @@ try {
   assert new File(basedir, "proxy.log").readLines() == ["CONNECT ${tlsAuthority} 407".toString()]
   assert standin("/_standin/count?domain=${domain}") == "0"
   assert !log.contains("not-the-proxy-password-0c4f") : "the proxy password appears in build.log"
+  check.noIssuedToken()
 } finally {
   def pid = new File(basedir, "proxy.pid")
   if (pid.isFile()) { ProcessHandle.of(Long.parseLong(pid.text.trim())).ifPresent { it.destroy() } }

@@ -1,7 +1,7 @@
-def standin(String path) { new URL(standinUrl + path).text.trim() }
-def log = new File(basedir, "build.log").text
-def noIssuedToken = { standin("/_standin/tokens").readLines().findAll { it }.each { t -> assert !log.contains(t.substring(0, 40)) : "an issued token appears in build.log" } }
 def domain = "it-proxy-https-auth-${mavenLabel}"
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def log = check.log
+def standin = check.standin
 def tlsAuthority = standinTlsUrl.substring("https://".length())
 try {
   assert log.contains("CodeArtifact token for domain ${domain} (owner caller's account, region us-west-2) applied to codeartifact")
@@ -15,7 +15,7 @@ try {
   assert standin("/_standin/proxy-authorization?domain=${domain}") == "0"
   assert log.contains("through proxy corp (127.0.0.1:")
   assert !log.contains("proxy-pw-https-never-logged-2d9b") : "the proxy password appears in build.log"
-  noIssuedToken()
+  check.noIssuedToken()
 } finally {
   def pid = new File(basedir, "proxy.pid")
   if (pid.isFile()) { ProcessHandle.of(Long.parseLong(pid.text.trim())).ifPresent { it.destroy() } }

@@ -88,7 +88,9 @@ import javax.net.ssl.SSLContext;
  *
  * <h2>Control (GET, no auth, text/plain)</h2>
  * {@code /_standin/health}, {@code /_standin/count[?domain=D]}, {@code /_standin/tokens},
- * {@code /_standin/requests?repo=R} (lines {@code METHOD STATUS PATH}), {@code /_standin/unauthorized?repo=R},
+ * {@code /_standin/requests?repo=R} (lines {@code METHOD STATUS PATH}), {@code /_standin/requests-by-token?domain=D}
+ * (lines {@code METHOD STATUS PATH #N} of the repository requests that presented the N-th token issued for D),
+ * {@code /_standin/unauthorized?repo=R},
  * {@code /_standin/stats}, {@code /_standin/expire?domain=D}, {@code /_standin/shutdown}.
  *
  * <h2>HTTPS</h2>
@@ -181,6 +183,8 @@ public final class StandIn implements AutoCloseable {
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
     private final List<IssuedToken> issuedInOrder = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> repoRequests = new ConcurrentHashMap<>();
+    /** Per token domain: lines METHOD STATUS PATH #N of repository requests that presented the domain's N-th token. */
+    private final Map<String, List<String>> domainRequests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> repoUnauthorized = new ConcurrentHashMap<>();
     private final Object fileLock = new Object();
     /** Local-repository folders served (after authentication) for paths nothing else serves. */
@@ -644,6 +648,17 @@ public final class StandIn implements AutoCloseable {
                 }
                 return text(ex, 200, sb.toString());
             }
+            case "/_standin/requests-by-token": {
+                String d = q.get("domain");
+                if (d == null) {
+                    return text(ex, 400, "missing ?domain=\n");
+                }
+                StringBuilder sb = new StringBuilder();
+                for (String l : requestsByToken(d)) {
+                    sb.append(l).append('\n');
+                }
+                return text(ex, 200, sb.toString());
+            }
             case "/_standin/unauthorized": {
                 String repo = q.get("repo");
                 if (repo == null) {
@@ -719,6 +734,7 @@ public final class StandIn implements AutoCloseable {
         }
         int status = repositoryRequest(ex, method, repo, rel, pathDomain, pathOwner);
         record(repo, method, status, path);
+        recordByToken(ex, method, status, path);
         if (status == 401) {
             counter(repoUnauthorized, repo).incrementAndGet();
         }
@@ -1064,6 +1080,52 @@ public final class StandIn implements AutoCloseable {
         zip.putNextEntry(e);
         zip.write(data);
         zip.closeEntry();
+    }
+
+    /** Records a repository request under the domain of the issued token it presented (if it presented one). */
+    private void recordByToken(HttpExchange ex, String method, int status, String path) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || auth.trim().length() < 6 || !auth.trim().substring(0, 6).equalsIgnoreCase("Basic ")) {
+            return;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(auth.trim().substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        int colon = decoded.indexOf(':');
+        IssuedToken t = colon < 0 ? null : tokens.get(decoded.substring(colon + 1));
+        if (t == null) {
+            return;
+        }
+        int n = 0;
+        for (IssuedToken i : issuedInOrder) {
+            if (i.domain().equals(t.domain())) {
+                n++;
+                if (i == t) {
+                    break;
+                }
+            }
+        }
+        List<String> l = domainRequests.computeIfAbsent(t.domain(), d -> new ArrayList<String>());
+        synchronized (l) {
+            l.add(method + " " + status + " " + path + " #" + n);
+        }
+    }
+
+    /**
+     * Lines {@code METHOD STATUS PATH #N} of the repository requests that presented a token issued for
+     * {@code domain}, N telling which of the domain's tokens (1 = the first issued). Never the token itself.
+     */
+    public List<String> requestsByToken(String domain) {
+        List<String> l = domainRequests.get(domain);
+        if (l == null) {
+            return Collections.emptyList();
+        }
+        synchronized (l) {
+            return new ArrayList<>(l);
+        }
     }
 
     private void record(String repo, String method, int status, String path) {

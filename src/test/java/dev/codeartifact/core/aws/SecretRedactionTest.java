@@ -1,30 +1,52 @@
 package dev.codeartifact.core.aws;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.cache.CachedToken;
+import dev.codeartifact.core.cache.CachingTokenSource;
+import dev.codeartifact.core.cache.DiskTokenCache;
+import dev.codeartifact.core.settings.SettingsEditor;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -65,6 +87,29 @@ class SecretRedactionTest {
     }
     if (type == Throwable.class || type == Exception.class) {
       return new IOException("upstream said " + TOKEN);
+    }
+    if (type == BuildLog.class) {
+      return BuildLog.SILENT;
+    }
+    if (type == SSLSocketFactory.class) {
+      return SSLSocketFactory.getDefault();
+    }
+    if (type == ProxyTunnel.class) {
+      return new ProxyTunnel((ProxySettings) valueFor(ProxySettings.class), null, Duration.ofSeconds(1),
+          Duration.ofSeconds(1));
+    }
+    if (type == TokenEndpoint.class) {
+      Constructor<TokenEndpoint> k = TokenEndpoint.class.getDeclaredConstructor(URI.class, String.class);
+      k.setAccessible(true);
+      return k.newInstance(URI.create("https://codeartifact.us-east-1.amazonaws.com"), "us-east-1");
+    }
+    if (type == AwsCredentialsProvider.class) {
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-real-secret-key"));
+    }
+    if (type == TokenCall.Connections.class) {
+      return (TokenCall.Connections) uri -> {
+        throw new IOException("not connected in this test");
+      };
     }
     if (type == Instant.class) {
       return Instant.now();
@@ -113,11 +158,235 @@ class SecretRedactionTest {
     return out;
   }
 
+  /** Types whose instances hold a secret; a class with a field of one (or of a map, list... of one) can too. */
+  private static final List<Class<?>> SECRET_TYPES = List.of(AuthorizationToken.class, CachedToken.class,
+      ProxySettings.class, NetworkSettings.class);
+
+  /** Fields with these names hold a secret as text (a token, a password, settings.xml content). */
+  private static final Pattern SECRET_FIELD = Pattern.compile("(?i)secret|password|passwords|token|tokens|content");
+
+  /** Classes holding settings.xml text (with its passwords) under names the pattern does not know. */
+  private static final Set<String> TEXT_CARRIERS = Set.of("dev.codeartifact.core.settings.SettingsEditor$Layout",
+      "dev.codeartifact.core.settings.SettingsEditor$Edit", "dev.codeartifact.core.settings.SettingsEditor$Loaded");
+
+  /** Found by a field name, but hold no secret (the reason is the value). */
+  private static final Map<String, String> NOT_CARRIERS = Map.of(
+      "dev.codeartifact.core.TokenPlanner$Plan", "'tokens' maps each token request to server ids",
+      "dev.codeartifact.core.LoginPlan", "'tokens' maps each token request to server ids");
+
+  /**
+   * Our classes that can hold a secret: SECRET_TYPES themselves, those with a field of such a type or of another
+   * such class (to a fixed point), a field named like a secret, and TEXT_CARRIERS.
+   */
+  private static Set<Class<?>> carriers(List<Class<?>> ours) {
+    Set<String> names = new TreeSet<>(TEXT_CARRIERS);
+    for (Class<?> t : SECRET_TYPES) {
+      names.add(t.getName());
+    }
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Class<?> c : ours) {
+        if (names.contains(c.getName())) {
+          continue;
+        }
+        for (Field f : c.getDeclaredFields()) {
+          if (Modifier.isStatic(f.getModifiers())) {
+            continue;
+          }
+          boolean named = SECRET_FIELD.matcher(f.getName()).matches();
+          boolean typed = false;
+          for (String part : f.getGenericType().getTypeName().split("[<>,\\s\\[\\]?]+")) {
+            typed |= names.contains(part);
+          }
+          if (named || typed) {
+            names.add(c.getName());
+            grew = true;
+            break;
+          }
+        }
+      }
+    }
+    Set<Class<?>> out = new LinkedHashSet<>();
+    for (Class<?> c : ours) {
+      if (names.contains(c.getName())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code o} holds a secret anywhere in its fields (ours), collections, maps, arrays, causes. */
+  private static boolean holdsSecret(Object o, Set<Object> seen, int depth) throws IllegalAccessException {
+    if (o == null || depth > 8 || !seen.add(o)) {
+      return false;
+    }
+    if (o instanceof CharSequence) {
+      return isSecret(o.toString());
+    }
+    if (o instanceof byte[]) {
+      return isSecret(new String((byte[]) o, StandardCharsets.UTF_8));
+    }
+    if (o instanceof char[]) {
+      return isSecret(new String((char[]) o));
+    }
+    if (o instanceof Object[]) {
+      for (Object e : (Object[]) o) {
+        if (holdsSecret(e, seen, depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (o instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) o).entrySet()) {
+        if (holdsSecret(e.getKey(), seen, depth + 1) || holdsSecret(e.getValue(), seen, depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (o instanceof Collection) {
+      for (Object e : (Collection<?>) o) {
+        if (holdsSecret(e, seen, depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (o instanceof Throwable && (isSecret(String.valueOf(((Throwable) o).getMessage()))
+        || holdsSecret(((Throwable) o).getCause(), seen, depth + 1))) {
+      return true;
+    }
+    if (!o.getClass().getName().startsWith("dev.codeartifact.")) {
+      return false; // JDK and SDK internals are not ours to open
+    }
+    for (Class<?> c = o.getClass(); c != null && c.getName().startsWith("dev.codeartifact."); c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+          f.setAccessible(true);
+          if (holdsSecret(f.get(o), seen, depth + 1)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSecret(String s) {
+    return s.contains("SECRET_TOKEN_BODY") || s.contains(PROXY_PASSWORD);
+  }
+
+  private static Object construct(String className, Object... args) throws Exception {
+    Class<?> c = Class.forName(className);
+    for (Constructor<?> k : c.getDeclaredConstructors()) {
+      Class<?>[] types = k.getParameterTypes();
+      if (types.length != args.length) {
+        continue;
+      }
+      boolean fits = true;
+      for (int i = 0; i < types.length; i++) {
+        fits &= args[i] == null ? !types[i].isPrimitive() : box(types[i]).isInstance(args[i]);
+      }
+      if (fits) {
+        k.setAccessible(true);
+        return k.newInstance(args);
+      }
+    }
+    throw new NoSuchMethodException(className + " with " + args.length + " arguments");
+  }
+
+  private static Object call(String className, String method, Object... args) throws Exception {
+    for (Method m : Class.forName(className).getDeclaredMethods()) {
+      if (m.getName().equals(method) && m.getParameterCount() == args.length && Modifier.isStatic(m.getModifiers())) {
+        m.setAccessible(true);
+        return m.invoke(null, args);
+      }
+    }
+    throw new NoSuchMethodException(className + "." + method);
+  }
+
+  private static Class<?> box(Class<?> t) {
+    if (t == int.class) {
+      return Integer.class;
+    }
+    if (t == boolean.class) {
+      return Boolean.class;
+    }
+    if (t == long.class) {
+      return Long.class;
+    }
+    return t;
+  }
+
+  /**
+   * Instances built the way the code builds them, holding a real secret where a dummy argument would hold
+   * none: a string field given "plain" by {@link #valueFor} carries nothing to leak.
+   */
+  private static List<Object> populatedInstances(Path tmp) throws Exception {
+    List<Object> out = new ArrayList<>();
+    AuthorizationToken token = (AuthorizationToken) valueFor(AuthorizationToken.class);
+    TokenRequest request = (TokenRequest) valueFor(TokenRequest.class);
+    out.add(token);
+    out.add(valueFor(CachedToken.class));
+    out.add(valueFor(ProxySettings.class));
+    out.add(valueFor(NetworkSettings.class));
+    out.add(new TokenCall.Answer(TOKEN, Instant.now(), 1));
+    out.add(Redacted.of(new IOException("upstream said " + TOKEN, new IOException("cause " + TOKEN))));
+
+    Path cacheDir = tmp.resolve("cache");
+    CachingTokenSource caching = CachingTokenSource.create(new DiskTokenCache(cacheDir, Clock.systemUTC(), null),
+        Collections.<String, String>emptyMap(), cacheDir, () -> r -> token);
+    caching.fetch(request); // now in its memory
+    out.add(caching);
+
+    Object service = construct("dev.codeartifact.core.TokenService", Clock.systemUTC());
+    service.getClass().getMethod("remember", TokenRequest.class, AuthorizationToken.class)
+        .invoke(service, request, token);
+    out.add(service);
+
+    Object outcome = construct("dev.codeartifact.maven.BuildAuthenticator$Outcome");
+    Field applied = outcome.getClass().getDeclaredField("applied");
+    applied.setAccessible(true);
+    @SuppressWarnings("unchecked")
+    Map<String, AuthorizationToken> appliedMap = (Map<String, AuthorizationToken>) applied.get(outcome);
+    appliedMap.put("codeartifact", token);
+    out.add(outcome);
+
+    SettingsEditor.Result result = SettingsEditor.upsertServers(SettingsEditor.newSettings("\n"),
+        Collections.singletonMap("codeartifact", TOKEN), "aws");
+    out.add(result);
+    String settings = result.content();
+    Object doc = call("dev.codeartifact.core.settings.SettingsDom", "parse", settings, "settings", "is broken");
+    out.addAll((List<?>) call("dev.codeartifact.core.settings.SettingsDom", "servers", doc));
+    out.add(construct("dev.codeartifact.core.settings.SettingsEditor$Loaded", settings.getBytes(StandardCharsets.UTF_8),
+        new byte[0], StandardCharsets.UTF_8, settings));
+    out.add(construct("dev.codeartifact.core.settings.SettingsEditor$Layout", settings,
+        call("dev.codeartifact.core.settings.XmlScanner", "parse", settings)));
+    out.add(construct("dev.codeartifact.core.settings.SettingsEditor$Edit", 0, 0, "<password>" + TOKEN + "</password>"));
+    out.add(construct("dev.codeartifact.core.aws.ProxyTunnel$TunnelSocket", valueFor(ProxyTunnel.class)));
+    return out;
+  }
+
+  /** What printing {@code o} shows: toString(), and the message of a Throwable. */
+  private static String printed(Object o) {
+    return String.valueOf(o) + (o instanceof Throwable ? " " + ((Throwable) o).getMessage() : "");
+  }
+
+  /**
+   * Every class of ours that can hold a secret is checked with an instance that does hold one (built from
+   * {@link #valueFor} arguments, or as the code builds it in {@link #populatedInstances}); one that cannot be
+   * is a failure, not a skip. Anonymous classes that print as {@code Class@hash} are the only exception.
+   */
   @Test
-  void noTypeOfOursPrintsATokenOrProxyPassword() throws Exception {
+  void noTypeOfOursPrintsATokenOrProxyPassword(@TempDir Path tmp) throws Exception {
     int checked = 0;
     List<String> leaks = new ArrayList<>();
-    for (Class<?> c : ourClasses()) {
+    List<Class<?>> ours = ourClasses();
+    Set<Class<?>> carriers = carriers(ours);
+    Set<Class<?>> checkedWithSecret = new HashSet<>();
+    for (Class<?> c : ours) {
       if (c.isInterface() || Modifier.isAbstract(c.getModifiers()) || c.isAnonymousClass() || c.isSynthetic()) {
         continue;
       }
@@ -132,22 +401,70 @@ class SecretRedactionTest {
           k.setAccessible(true);
           o = k.newInstance(args);
         } catch (Throwable e) {
-          continue; // needs a live Maven session or other values: covered by its own tests
+          continue; // other values needed: a carrier among these must be in populatedInstances()
         }
         checked++;
         String text;
         try {
-          text = String.valueOf(o) + (o instanceof Throwable ? " " + ((Throwable) o).getMessage() : "");
+          text = printed(o);
         } catch (RuntimeException e) {
           continue;
         }
-        if (text.contains("SECRET_TOKEN_BODY") || text.contains(PROXY_PASSWORD)) {
+        if (isSecret(text)) {
           leaks.add(c.getName() + k.getParameterCount());
+        }
+        if (holdsSecret(o, Collections.newSetFromMap(new IdentityHashMap<>()), 0)) {
+          checkedWithSecret.add(c);
         }
       }
     }
+    for (Object o : populatedInstances(tmp)) {
+      assertTrue(o.getClass() == Redacted.class
+          || holdsSecret(o, Collections.newSetFromMap(new IdentityHashMap<>()), 0),
+          o.getClass().getName() + " was built without a secret");
+      checked++;
+      if (isSecret(printed(o))) {
+        leaks.add(o.getClass().getName());
+      }
+      checkedWithSecret.add(o.getClass());
+    }
     assertTrue(checked >= 10, "instantiated only " + checked + " types");
     assertTrue(leaks.isEmpty(), "toString()/getMessage() prints a secret: " + leaks);
+
+    List<String> unchecked = new ArrayList<>();
+    for (Class<?> c : carriers) {
+      if (checkedWithSecret.contains(c)) {
+        continue;
+      }
+      boolean printsAsClassAtHash = c.isAnonymousClass() && !Throwable.class.isAssignableFrom(c)
+          && declaresNoToString(c);
+      if (!printsAsClassAtHash) {
+        unchecked.add(c.getName());
+      }
+    }
+    for (String name : NOT_CARRIERS.keySet()) {
+      assertTrue(carriers.stream().anyMatch(c -> c.getName().equals(name)), "stale NOT_CARRIERS entry " + name);
+      unchecked.remove(name);
+    }
+    assertEquals(List.of(), unchecked, "classes that can hold a secret were not checked holding one: build them"
+        + " in populatedInstances()");
+    // the classes this test exists for, whatever the scan above finds
+    for (Class<?> c : new Class<?>[] {AuthorizationToken.class, CachedToken.class, ProxySettings.class,
+        NetworkSettings.class, CachingTokenSource.class, SettingsEditor.Result.class, TokenCall.Answer.class}) {
+      assertTrue(carriers.contains(c) && checkedWithSecret.contains(c), c.getName() + " not checked");
+    }
+  }
+
+  private static boolean declaresNoToString(Class<?> c) {
+    for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+      try {
+        k.getDeclaredMethod("toString");
+        return false;
+      } catch (NoSuchMethodException e) {
+        // look further up
+      }
+    }
+    return true;
   }
 
   @Test
@@ -171,7 +488,8 @@ class SecretRedactionTest {
     for (SdkException f : failures) {
       CodeArtifactException e = AwsErrors.translate(f, request, target);
       for (Throwable t = e; t != null; t = t.getCause()) {
-        assertFalse(String.valueOf(t.getMessage()).contains("SECRET_TOKEN_BODY"), f.getClass().getSimpleName() + ": " + t);
+        assertFalse(String.valueOf(t.getMessage()).contains("SECRET_TOKEN_BODY"),
+            f.getClass().getSimpleName() + ": the message of " + t.getClass().getName());
         assertFalse(t.toString().contains("SECRET_TOKEN_BODY"), f.getClass().getSimpleName());
         assertFalse(String.valueOf(t.getMessage()).contains(PROXY_PASSWORD));
       }

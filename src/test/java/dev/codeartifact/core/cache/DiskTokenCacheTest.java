@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,7 +152,8 @@ class DiskTokenCacheTest {
 
   @Test
   void permissionsFromCreation() throws Exception {
-    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "the file system of the temporary folder has no POSIX permissions");
     cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.getParent())));
@@ -247,19 +249,67 @@ class DiskTokenCacheTest {
     assertFalse(log.all().contains(SECRET));
   }
 
+  /**
+   * A folder the user cannot write (r-x): the cached token is still used, a new one is not stored, one WARN.
+   * Root (how CI runs) writes anyway: then the check runs in a child JVM of root without the capabilities
+   * that bypass file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH dropped with {@code setpriv}), for
+   * which the r-x folder is as read-only as for any owner.
+   */
   @Test
   void readOnlyDirectory() throws Exception {
-    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "the file system of the temporary folder has no POSIX permissions");
     cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-x------"));
     try {
-      assumeTrue(!Files.isWritable(dir), "running as root: permissions are not enforced");
-      assertEquals(SECRET, cache.lookup(key).secret(), "still readable");
-      assertFalse(cache.store(key, token("new", T0.plus(Duration.ofHours(12)))));
-      assertEquals(1, log.count("WARN"));
+      if (Files.isWritable(dir)) {
+        readOnlyChecksInChildWithoutDacOverride();
+      } else {
+        readOnlyChecks(cache, log, key);
+      }
     } finally {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
+  }
+
+  /** What a build sees in a read-only cache folder holding {@link #SECRET} for {@code key}. */
+  static void readOnlyChecks(DiskTokenCache cache, RecordingLog log, CacheKey key) {
+    assertEquals(SECRET, cache.lookup(key).secret(), "still readable");
+    assertFalse(cache.store(key, token("new", T0.plus(Duration.ofHours(12)))));
+    assertEquals(1, log.count("WARN"));
+  }
+
+  private void readOnlyChecksInChildWithoutDacOverride() throws Exception {
+    String drop = "-dac_override,-dac_read_search";
+    String setpriv = null;
+    for (String candidate : new String[] {"/usr/bin/setpriv", "/bin/setpriv", "/usr/sbin/setpriv"}) {
+      if (Files.isExecutable(Paths.get(candidate))) {
+        setpriv = candidate;
+      }
+    }
+    assumeTrue(setpriv != null, "permissions are not enforced for this user (root) and there is no setpriv"
+        + " (util-linux) to run the check without CAP_DAC_OVERRIDE");
+    Process probe = new ProcessBuilder(setpriv, "--bounding-set=" + drop, "true").redirectErrorStream(true)
+        .start();
+    String probeOut = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "permissions are not enforced for"
+        + " this user (root) and setpriv cannot drop CAP_DAC_OVERRIDE here (no CAP_SETPCAP?): " + probeOut);
+
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    Path out = tmp.resolve("read-only-child.txt");
+    Process child = new ProcessBuilder(setpriv, "--bounding-set=" + drop, java, "-Xshare:auto",
+        "-XX:TieredStopAtLevel=1", "-cp", MultiProcessCacheTest.classPath(), ReadOnlyCacheChildMain.class.getName(),
+        dir.toString(), tmp.resolve("home").toString())
+        .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child JVM timed out");
+    } finally {
+      child.destroyForcibly();
+    }
+    String output = new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+    assertFalse(output.contains(SECRET), "the child printed the token");
+    assertEquals(0, child.exitValue(), "read-only checks without CAP_DAC_OVERRIDE failed:\n" + output);
+    assertTrue(output.contains("READ-ONLY CHECKS PASSED"), output);
   }
 
   @Test

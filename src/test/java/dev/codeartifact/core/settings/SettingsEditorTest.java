@@ -10,9 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.codeartifact.core.CodeArtifactException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -420,27 +426,74 @@ class SettingsEditorTest {
     assertTrue(e2.getMessage().contains("not well-formed"), e2.getMessage());
   }
 
+  /**
+   * A settings file with a DOCTYPE declaring external entities (a local file, and an external DTD, a general
+   * and a parameter entity on a local listener) is edited like any other: the server is added after the
+   * DOCTYPE (not in the comment inside it), the declarations and references stay as written, and neither the
+   * edit nor its check fetches anything.
+   */
   @Test
   void externalEntitiesAreNeverResolved(@TempDir Path dir) throws Exception {
     Path secret = dir.resolve("secret.txt");
     Files.write(secret, "XXE-SECRET-CONTENT".getBytes(StandardCharsets.UTF_8));
-    Path file = dir.resolve("settings.xml");
-    String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE settings [\n  <!ENTITY xxe SYSTEM \"" + secret.toUri()
-        + "\">\n  <!-- <servers><server><id>codeartifact</id></server></servers> -->\n]>\n"
-        + "<settings>\n  <localRepository>&xxe;</localRepository>\n</settings>\n";
-    Files.write(file, xml.getBytes(StandardCharsets.UTF_8));
-    try {
-      SettingsEditor.Result r = SettingsEditor.login(file, single(MAIN, "t"), "aws", null);
+    AtomicInteger fetches = new AtomicInteger();
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread accept = new Thread(() -> {
+        try {
+          while (true) {
+            try (Socket s = listener.accept()) {
+              fetches.incrementAndGet();
+              // answer like a web server (an empty document), so a parser that fetches goes on parsing
+              BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                  StandardCharsets.ISO_8859_1));
+              for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                // the request is not needed
+              }
+              s.getOutputStream().write("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"
+                  .getBytes(StandardCharsets.ISO_8859_1));
+            }
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      }, "xxe-listener");
+      accept.setDaemon(true);
+      accept.start();
+      String base = "http://127.0.0.1:" + listener.getLocalPort();
+      Path file = dir.resolve("settings.xml");
+      String doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE settings SYSTEM \"" + base + "/settings.dtd\" [\n"
+          + "  <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">\n"
+          + "  <!ENTITY net SYSTEM \"" + base + "/entity\">\n"
+          + "  <!ENTITY % param SYSTEM \"" + base + "/param\">\n"
+          + "  %param;\n"
+          + "  <!-- <servers><server><id>codeartifact</id></server></servers> -->\n]>\n";
+      String xml = doctype
+          + "<settings>\n  <localRepository>&xxe;</localRepository>\n  <offline>&net;</offline>\n</settings>\n";
+      Files.write(file, xml.getBytes(StandardCharsets.UTF_8));
+      SettingsEditor.Result r;
+      try {
+        r = SettingsEditor.login(file, single(MAIN, "t"), "aws", null);
+      } catch (CodeArtifactException e) {
+        assertFalse(e.getMessage().contains("XXE-SECRET"), "the error quotes the external entity");
+        throw new AssertionError("a settings file with a DOCTYPE was refused: " + e.getMessage(), e);
+      }
       assertEquals(Collections.singletonList(MAIN), r.added());
-    } catch (CodeArtifactException e) {
-      assertFalse(e.getMessage().contains("XXE-SECRET"), e.getMessage());
+      String written = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      assertFalse(written.contains("XXE-SECRET"));
+      assertEquals(doctype
+          + "<settings>\n  <localRepository>&xxe;</localRepository>\n  <offline>&net;</offline>\n"
+          + "  <servers>\n    <server>\n      <!-- managed by codeartifact-maven-plugin -->\n"
+          + "      <id>codeartifact</id>\n      <username>aws</username>\n      <password>t</password>\n"
+          + "    </server>\n  </servers>\n</settings>\n", written);
+      // a fetch started by the parser would have connected by now; give a late one a moment anyway
+      Thread.sleep(200);
+      assertEquals(0, fetches.get(), "the DTD or an external entity was fetched");
     }
-    assertFalse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains("XXE-SECRET"));
   }
 
   @Test
   void aSymbolicLinkIsFollowed(@TempDir Path dir) throws Exception {
-    assumeTrue(posix(dir));
+    assumeTrue(posix(dir), "the file system of the temporary folder has no POSIX symbolic links");
     Path real = dir.resolve("dotfiles/settings.xml");
     Files.createDirectories(real.getParent());
     Files.write(real, resourceBytes("no-namespace.xml"));
