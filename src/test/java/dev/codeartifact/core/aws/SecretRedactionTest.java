@@ -2,6 +2,7 @@ package dev.codeartifact.core.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.AuthorizationToken;
@@ -358,15 +359,40 @@ class SecretRedactionTest {
         Collections.singletonMap("codeartifact", TOKEN), "aws");
     out.add(result);
     String settings = result.content();
-    Object doc = call("dev.codeartifact.core.settings.SettingsDom", "parse", settings, "settings", "is broken");
-    out.addAll((List<?>) call("dev.codeartifact.core.settings.SettingsDom", "servers", doc));
+    // A comment can hold a secret too (a password commented out by hand).
+    String commented = settings.replace("<servers>", "<!-- old password " + PROXY_PASSWORD + " --><servers>");
+    assertNotEquals(settings, commented);
+    Object root = call("dev.codeartifact.core.settings.SettingsXml", "parse", commented, "settings", "is broken");
+    addTree(root, out, true);
     out.add(construct("dev.codeartifact.core.settings.SettingsEditor$Loaded", settings.getBytes(StandardCharsets.UTF_8),
         new byte[0], StandardCharsets.UTF_8, settings));
-    out.add(construct("dev.codeartifact.core.settings.SettingsEditor$Layout", settings,
-        call("dev.codeartifact.core.settings.XmlScanner", "parse", settings)));
+    out.add(construct("dev.codeartifact.core.settings.SettingsEditor$Layout", commented, root));
     out.add(construct("dev.codeartifact.core.settings.SettingsEditor$Edit", 0, 0, "<password>" + TOKEN + "</password>"));
     out.add(construct("dev.codeartifact.core.aws.ProxyTunnel$TunnelSocket", valueFor(ProxyTunnel.class)));
     return out;
+  }
+
+  /**
+   * A parsed settings tree: the root (which holds everything) and each node whose own text holds a secret
+   * (the {@code <password>} element with the token, the comment with a password).
+   */
+  @SuppressWarnings("unchecked")
+  private static void addTree(Object node, List<Object> out, boolean root) throws Exception {
+    Field text = node.getClass().getDeclaredField("text");
+    text.setAccessible(true);
+    if (root || isSecret(String.valueOf(text.get(node)))) {
+      out.add(node);
+    }
+    Field children;
+    try {
+      children = node.getClass().getDeclaredField("children");
+    } catch (NoSuchFieldException comment) {
+      return;
+    }
+    children.setAccessible(true);
+    for (Object child : (List<Object>) children.get(node)) {
+      addTree(child, out, false);
+    }
   }
 
   /** What printing {@code o} shows: toString(), and the message of a Throwable. */
