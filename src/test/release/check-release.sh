@@ -15,17 +15,9 @@
 # version's -SNAPSHOT removed; nothing is installed into the local repository and nothing is uploaded
 # (central-publishing-maven-plugin's -DskipUpload). Keep the bundle with KEEP_RELEASE_DIR=/some/dir.
 set -uo pipefail
-root=$(cd "$(dirname "$0")/../../.." && pwd)
-
-# CI machines are rebuilt from scratch: install what is missing (GnuPG, unzip) when we may.
-for need in gpg:gnupg unzip:unzip python3:python3; do
-  command -v "${need%%:*}" >/dev/null 2>&1 && continue
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "${need%%:*} not found: installing ${need##*:}"
-    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need##*:}"; } >/dev/null 2>&1
-  fi
-  command -v "${need%%:*}" >/dev/null 2>&1 || { echo "release-check: 0 passed, 1 failed (${need%%:*} is not installed)"; exit 1; }
-done
+check_name=release-check
+. "$(dirname "$0")/common.sh"
+need gpg:gnupg unzip:unzip python3:python3
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/release-check.XXXXXX")
 export GNUPGHOME="$work/gnupg"
@@ -38,11 +30,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0; failed=0
-pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok: $*"; return 0; }
-fail() { failed=$((failed + 1)); echo "FAILED: $*"; return 0; }
-check() { local what=$1; shift; if "$@" >/dev/null 2>&1; then pass "$what"; else fail "$what"; fi; }
-finish() { echo "release-check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
 
 # 1. A throwaway signing key, without passphrase, in a GNUPGHOME of this run only.
 mkdir -m 700 "$GNUPGHOME"
@@ -54,9 +41,7 @@ fpr=$(gpg --batch --with-colons --list-secret-keys 2>/dev/null | awk -F: '$1 == 
 
 # 2. The release, from a copy of the work tree with the release version.
 src="$work/src"
-mkdir -p "$src"
-(cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$src")
-chmod +x "$src/mvnw"
+copy_tree "$src"
 snapshot=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$src/pom.xml" | head -n 1)
 version=${snapshot%-SNAPSHOT}
 sed -i "0,/^  <version>.*<\/version>/s||  <version>$version</version>|" "$src/pom.xml"

@@ -14,24 +14,16 @@
 # Usage: src/test/release/check-reproducible.sh [extra Maven arguments]
 # (MAVEN_LOCAL_REPOSITORY: the local repository when it is not ~/.m2/repository)
 set -uo pipefail
-root=$(cd "$(dirname "$0")/../../.." && pwd)
-if ! command -v unzip >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q unzip; } >/dev/null 2>&1
-fi
-command -v unzip >/dev/null 2>&1 || { echo "reproducibility-check: 0 passed, 1 failed (unzip is not installed)"; exit 1; }
+check_name=reproducibility-check
+. "$(dirname "$0")/common.sh"
+need unzip:unzip
 work=$(mktemp -d "${TMPDIR:-/tmp}/reproducible-check.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-passed=0; failed=0
-pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok: $*"; return 0; }
-fail() { failed=$((failed + 1)); echo "FAILED: $*"; return 0; }
-finish() { echo "reproducibility-check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
 
 # Two copies of the work tree (tracked and untracked, not ignored, files), release version.
 copy() {
-  mkdir -p "$1"
-  (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$1")
-  chmod +x "$1/mvnw"
+  copy_tree "$1"
   sed -i "0,/^  <version>\(.*\)-SNAPSHOT<\/version>/s||  <version>\1</version>|" "$1/pom.xml"
 }
 a="$work/a"; b="$work/second-build/b"

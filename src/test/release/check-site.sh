@@ -13,7 +13,8 @@
 #
 # Usage: src/test/release/check-site.sh [extra Maven arguments]   (KEEP_SITE_DIR=/some/dir keeps the site)
 set -uo pipefail
-root=$(cd "$(dirname "$0")/../../.." && pwd)
+check_name=site-check
+. "$(dirname "$0")/common.sh"
 work=$(mktemp -d "${TMPDIR:-/tmp}/site-check.XXXXXX")
 cleanup() {
   if [ -n "${KEEP_SITE_DIR:-}" ] && [ -d "$work/src/target/site" ]; then
@@ -23,15 +24,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0; failed=0
-pass() { passed=$((passed + 1)); [ -n "${VERBOSE:-}" ] && echo "ok: $*"; return 0; }
-fail() { failed=$((failed + 1)); echo "FAILED: $*"; return 0; }
-finish() { echo "site-check: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit $?; }
 
 src="$work/src"
-mkdir -p "$src"
-(cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$src")
-chmod +x "$src/mvnw"
+copy_tree "$src"
 
 start=$(date +%s)
 if (cd "$src" && ./mvnw -B site -DskipTests "$@") >"$work/site.log" 2>&1; then
