@@ -42,10 +42,6 @@ final class AwsErrors {
     }
   }
 
-  static CodeArtifactException translate(SdkException e, TokenRequest request, String region, String endpoint) {
-    return translate(e, request, new Target(region, endpoint, NetworkSettings.defaults(), null));
-  }
-
   static CodeArtifactException translate(SdkException e, TokenRequest request, Target target) {
     Throwable cause = Redacted.of(e);
     String what = request.describe();
@@ -147,11 +143,6 @@ final class AwsErrors {
             : ": check <username> and <password> of the proxy in settings.xml";
     return proxy + " refused the CodeArtifact API call for " + what + " with 407 Proxy Authentication Required"
         + hint;
-  }
-
-  private static String scheme(String endpoint) {
-    int i = endpoint == null ? -1 : endpoint.indexOf("://");
-    return i < 0 ? "https" : endpoint.substring(0, i);
   }
 
   private static boolean isProxyTunnelRefusal(Throwable t) {

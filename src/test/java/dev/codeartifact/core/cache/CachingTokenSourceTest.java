@@ -97,7 +97,11 @@ class CachingTokenSourceTest {
     dir = home.resolve(".m2/codeartifact-cache");
     clock = new MutableClock(T0);
     log = new RecordingLog();
-    request = TokenRequest.builder().domain("acme").domainOwner("123456789012").region("us-east-1").build();
+    request = requestBuilder().build();
+  }
+
+  private static TokenRequest.Builder requestBuilder() throws Exception {
+    return TokenRequest.builder().domain("acme").domainOwner("123456789012").region("us-east-1");
   }
 
   private CachingTokenSource source(Path cacheDir, Supplier<? extends TokenSource> factory, Duration lockTimeout) {
@@ -146,8 +150,8 @@ class CachingTokenSourceTest {
     CountingSource aws = new CountingSource(clock, 0);
     CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(1));
     s.fetch(request);
-    s.fetch(request.toBuilder().domain("other").build());
-    s.fetch(request.toBuilder().durationSeconds("900").build());
+    s.fetch(requestBuilder().domain("other").build());
+    s.fetch(requestBuilder().durationSeconds("900").build());
     s.fetch(request);
     assertEquals(3, aws.calls.get());
   }
