@@ -4,6 +4,7 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.NetworkSettings;
@@ -82,7 +83,8 @@ final class BuildAuthenticator {
       if (token == null) {
         // Another realm of this build (core extension, build extension) may already have applied one.
         token = AppliedTokens.lookup(session.getRequest(), request, ids);
-        if (token != null && token.isUsableAt(Instant.now(), TokenService.MIN_MARGIN)) {
+        // The notes keep no fetch time, so the rule applies its floor (ExpiryMargin.MIN).
+        if (token != null && ExpiryMargin.usable(null, token.expiration(), Instant.now())) {
           TokenService.shared().remember(request, token);
           log.debug("CodeArtifact token for " + request.describe() + " already applied to " + ids);
         }

@@ -3,6 +3,7 @@ package dev.codeartifact.core.aws;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
@@ -88,7 +89,7 @@ public final class AwsTokenSource implements TokenSource {
           + (answer.secret == null || answer.secret.isEmpty() ? "an authorization token" : "an expiration")
           + " for " + request.describe() + ": check codeartifact.endpoint points at CodeArtifact");
     }
-    if (!answer.expiration.isAfter(Instant.now())) {
+    if (ExpiryMargin.expired(answer.expiration, Instant.now())) {
       throw new CodeArtifactException("The CodeArtifact API at " + endpoint.describe()
           + " answered with a token that expired at " + answer.expiration + " for " + request.describe()
           + ": check the clock of this machine and codeartifact.endpoint");

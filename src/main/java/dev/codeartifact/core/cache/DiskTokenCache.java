@@ -2,6 +2,7 @@ package dev.codeartifact.core.cache;
 
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.SecureFiles;
 import java.io.Closeable;
@@ -116,11 +117,6 @@ public final class DiskTokenCache {
     return home.resolve(".m2").resolve("codeartifact-cache");
   }
 
-  /** Same as {@link CachedToken#marginFor}: {@code clamp((expiration - fetchedAt) / 4, 5 min, 60 min)}. */
-  public static Duration marginFor(Instant fetchedAt, Instant expiration) {
-    return CachedToken.marginFor(fetchedAt, expiration);
-  }
-
   public Path directory() {
     return dir;
   }
@@ -143,26 +139,8 @@ public final class DiskTokenCache {
   }
 
   /**
-   * The token cached for {@code key} if it is still usable now by the {@linkplain CachedToken margin
-   * rule}, else null.
-   */
-  public AuthorizationToken lookup(CacheKey key) {
-    CachedToken entry = read(key);
-    if (entry == null) {
-      return null;
-    }
-    Instant now = clock.instant();
-    if (!entry.isUsableAt(now)) {
-      log.debug("Cached CodeArtifact token " + key + " expires " + entry.expiration() + ", less than its "
-          + entry.margin().toMinutes() + " min margin away; fetching a new one");
-      return null;
-    }
-    return entry.token();
-  }
-
-  /**
-   * The well-formed, not yet expired entry for {@code key} (the margin is not applied), or null when
-   * there is none or it cannot be used.
+   * The well-formed, not yet expired entry for {@code key}, or null when there is none or it cannot be
+   * used. The margin is not applied here: the caller asks {@link CachedToken#isUsableAt}.
    */
   public CachedToken read(CacheKey key) {
     Path file = fileFor(key);
@@ -196,7 +174,7 @@ public final class DiskTokenCache {
           + "; it will be replaced");
       return null;
     }
-    if (!entry.expiration().isAfter(clock.instant())) {
+    if (ExpiryMargin.expired(entry.expiration(), clock.instant())) {
       log.debug("Ignoring cached CodeArtifact token " + key + ": expired " + entry.expiration());
       return null;
     }
