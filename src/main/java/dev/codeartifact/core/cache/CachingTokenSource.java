@@ -78,10 +78,6 @@ public final class CachingTokenSource implements TokenSource {
     }, delegate, DEFAULT_LOCK_TIMEOUT);
   }
 
-  public DiskTokenCache cache() {
-    return cache;
-  }
-
   @Override
   public AuthorizationToken fetch(TokenRequest request) throws CodeArtifactException {
     CacheKey key = keys.apply(request);
@@ -137,19 +133,6 @@ public final class CachingTokenSource implements TokenSource {
     } finally {
       jvmLock.unlock();
     }
-  }
-
-  /** Forgets the token of {@code request} (memory and disk), e.g. after the repository rejected it. */
-  public boolean invalidate(TokenRequest request) {
-    CacheKey key = keys.apply(request);
-    boolean inMemory = memory.remove(key) != null;
-    return cache.invalidate(key) || inMemory;
-  }
-
-  /** Forgets every cached token; returns the number of token files deleted. */
-  public int purge() {
-    memory.clear();
-    return cache.purge();
   }
 
   private AuthorizationToken cached(CacheKey key, TokenRequest request) {

@@ -159,12 +159,14 @@ class CachingTokenSourceTest {
   @Test
   void invalidateAndPurge() throws Exception {
     CountingSource aws = new CountingSource(clock, 0);
-    CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(1));
-    s.fetch(request);
-    assertTrue(s.invalidate(request));
-    assertEquals("secret-token-2", s.fetch(request).secret());
-    assertEquals(1, s.purge());
-    assertEquals("secret-token-3", s.fetch(request).secret());
+    CountingFactory factory = new CountingFactory(aws);
+    source(dir, factory, Duration.ofSeconds(1)).fetch(request);
+    // what the cache offers the rest of the plugin (a rejected token, the purge goal); the next build fetches
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    assertTrue(cache.invalidate(CacheKey.of(request, ENV, home)));
+    assertEquals("secret-token-2", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());
+    assertEquals(1, cache.purge());
+    assertEquals("secret-token-3", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());
   }
 
   @Test
@@ -299,10 +301,12 @@ class CachingTokenSourceTest {
 
   @Test
   void toStringNeverShowsToken() throws Exception {
-    CachingTokenSource s = source(dir, new CountingFactory(new CountingSource(clock, 0)), Duration.ofSeconds(1));
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    CachingTokenSource s = new CachingTokenSource(cache, r -> CacheKey.of(r, ENV, home),
+        new CountingFactory(new CountingSource(clock, 0)), Duration.ofSeconds(1));
     s.fetch(request);
     assertFalse(s.toString().contains("secret-token"));
-    assertFalse(s.cache().toString().contains("secret-token"));
+    assertFalse(cache.toString().contains("secret-token"));
   }
 
   @Test
