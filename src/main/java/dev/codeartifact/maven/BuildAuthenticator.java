@@ -119,10 +119,6 @@ final class BuildAuthenticator {
   }
 
   /**
-   * A server whose password the user set (settings.xml, maybe from an environment variable) is left
-   * alone unless named in serverIds; an unresolved {@code ${...}} counts as unset.
-   */
-  /**
    * Validates every value of {@code config} before anything looks at the network or the build, and
    * returns the network settings (read once: they may read a CA bundle file). Shared by every entry point.
    */
@@ -136,7 +132,10 @@ final class BuildAuthenticator {
     return network;
   }
 
-  /** The servers of one token that get it: named in serverIds, or without a password of the user's own. */
+  /**
+   * The servers of one token that get it: named in serverIds, or without a password of the user's own
+   * (set in settings.xml, maybe from an environment variable; an unresolved {@code ${...}} counts as unset).
+   */
   static List<String> targets(MavenExecutionRequest request, Set<String> servers, Set<String> explicitIds,
       BuildLog log) {
     List<String> ids = new ArrayList<>();
