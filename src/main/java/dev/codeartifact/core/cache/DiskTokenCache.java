@@ -1,13 +1,13 @@
 package dev.codeartifact.core.cache;
 
 import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BoundedReads;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.SecureFiles;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
@@ -24,8 +24,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -361,7 +359,7 @@ public final class DiskTokenCache {
     SecureFiles.createPrivateDirectories(dir);
     Path lockFile = lockFileFor(key);
     FileChannel ch = FileChannel.open(lockFile, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-        privateFile(dir));
+        SecureFiles.privateFile(dir));
     boolean ok = false;
     try {
       long deadline = System.nanoTime() + maxWait.toNanos();
@@ -431,29 +429,9 @@ public final class DiskTokenCache {
     }
   }
 
-  private static FileAttribute<?>[] privateFile(Path dir) {
-    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-  }
-
   /** The file's bytes, or null when it is larger than {@link #MAX_FILE_BYTES}. */
   private static byte[] readBounded(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      byte[] buf = new byte[MAX_FILE_BYTES + 1];
-      int total = 0;
-      int n;
-      while (total < buf.length && (n = in.read(buf, total, buf.length - total)) > 0) {
-        total += n;
-      }
-      if (total > MAX_FILE_BYTES) {
-        return null;
-      }
-      byte[] out = new byte[total];
-      System.arraycopy(buf, 0, out, 0, total);
-      return out;
-    }
+    return BoundedReads.readAtMost(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), MAX_FILE_BYTES);
   }
 
   /**
