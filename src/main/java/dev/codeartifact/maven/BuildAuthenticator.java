@@ -4,6 +4,7 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.IsoInstants;
@@ -184,7 +185,7 @@ final class BuildAuthenticator {
   static String appliedLine(TokenRequest request, List<String> ids, AuthorizationToken token) {
     return "CodeArtifact token for " + request.describe() + " applied to " + String.join(", ", ids)
         + "; expires " + IsoInstants.seconds(token.expiration()) + " (in "
-        + human(Duration.between(Instant.now(), token.expiration())) + ")";
+        + Durations.hoursMinutes(Duration.between(Instant.now(), token.expiration())) + ")";
   }
 
   private static boolean allCarry(MavenSession session, List<String> ids, AuthorizationToken token) {
@@ -195,10 +196,5 @@ final class BuildAuthenticator {
       }
     }
     return true;
-  }
-
-  static String human(Duration d) {
-    long minutes = Math.max(0, d.toMinutes());
-    return minutes >= 60 ? (minutes / 60) + " h " + (minutes % 60) + " min" : minutes + " min";
   }
 }

@@ -1,6 +1,7 @@
 package dev.codeartifact.core.aws;
 
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
@@ -8,7 +9,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -91,13 +91,13 @@ final class AwsErrors {
     }
     if (e instanceof ApiCallTimeoutException) {
       return new CodeArtifactException("The CodeArtifact API at " + endpoint + " gave no token for " + what
-          + " within " + seconds(target.network.totalTimeout()) + " (retries included): check the network and"
-          + " proxy settings, or raise codeartifact.connectTimeout / codeartifact.readTimeout", cause);
+          + " within " + Durations.seconds(target.network.totalTimeout()) + " (retries included): check the"
+          + " network and proxy settings, or raise codeartifact.connectTimeout / codeartifact.readTimeout", cause);
     }
     if (e instanceof ApiCallAttemptTimeoutException) {
       return new CodeArtifactException("The CodeArtifact API at " + endpoint + " did not answer within "
-          + seconds(target.network.attemptTimeout()) + " for " + what + ": check the network and proxy settings,"
-          + " or raise codeartifact.readTimeout", cause);
+          + Durations.seconds(target.network.attemptTimeout()) + " for " + what + ": check the network and"
+          + " proxy settings, or raise codeartifact.readTimeout", cause);
     }
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.contains("Unable to load credentials") || message.contains("Profile file contained no credentials")
@@ -236,9 +236,10 @@ final class AwsErrors {
     if (t instanceof SocketTimeoutException) {
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
       if (m.contains("connect")) {
-        return "could not connect within " + seconds(target.network.connectTimeout()) + " (codeartifact.connectTimeout)";
+        return "could not connect within " + Durations.seconds(target.network.connectTimeout())
+            + " (codeartifact.connectTimeout)";
       }
-      return "no answer within " + seconds(target.network.readTimeout()) + " (codeartifact.readTimeout)";
+      return "no answer within " + Durations.seconds(target.network.readTimeout()) + " (codeartifact.readTimeout)";
     }
     if (t instanceof SSLException) {
       return "TLS failed (" + Redacted.mask(t.getMessage()) + ")"
@@ -246,9 +247,5 @@ final class AwsErrors {
               : "; is the server's CA in codeartifact.caBundle " + target.network.caBundle() + "?");
     }
     return t.getClass().getSimpleName();
-  }
-
-  static String seconds(Duration d) {
-    return d.getSeconds() + " s";
   }
 }

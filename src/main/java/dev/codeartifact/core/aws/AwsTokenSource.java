@@ -3,6 +3,7 @@ package dev.codeartifact.core.aws;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
@@ -73,7 +74,7 @@ public final class AwsTokenSource implements TokenSource {
     AwsErrors.Target target = new AwsErrors.Target(region, endpoint.describe(), settings, proxy);
     log.debug("Requesting a CodeArtifact token for " + request.describe() + " from " + endpoint.describe()
         + (proxy == null ? "" : " through " + proxy.describe()) + " (at most " + NetworkSettings.MAX_ATTEMPTS
-        + " attempts within " + AwsErrors.seconds(settings.totalTimeout()) + ")");
+        + " attempts within " + Durations.seconds(settings.totalTimeout()) + ")");
     TokenCall call = new TokenCall(request, endpoint, provider(request), settings, uri2 -> open(uri2, proxy));
     TokenCall.Answer answer;
     try {

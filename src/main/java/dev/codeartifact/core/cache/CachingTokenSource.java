@@ -3,6 +3,7 @@ package dev.codeartifact.core.cache;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
@@ -97,7 +98,7 @@ public final class CachingTokenSource implements TokenSource {
     }
     if (!jvmLocked) {
       cache.log().warn("Another thread of this build has been fetching the CodeArtifact token for "
-          + request.describe() + " for more than " + human(lockTimeout) + "; fetching without waiting");
+          + request.describe() + " for more than " + Durations.seconds(lockTimeout) + "; fetching without waiting");
       return fetchAndStore(key, request);
     }
     try {
@@ -118,7 +119,7 @@ public final class CachingTokenSource implements TokenSource {
       }
       if (fileLock == null) {
         cache.log().warn("Another build has held the CodeArtifact token cache lock for " + request.describe()
-            + " for more than " + human(lockTimeout) + "; fetching a token without waiting");
+            + " for more than " + Durations.seconds(lockTimeout) + "; fetching a token without waiting");
         return fetchAndStore(key, request);
       }
       try {
@@ -191,10 +192,6 @@ public final class CachingTokenSource implements TokenSource {
       }
     }
     return d;
-  }
-
-  private static String human(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.getSeconds() + " s" : d.toMillis() + " ms";
   }
 
   @Override
