@@ -40,8 +40,7 @@ public final class TokenService {
     if (t.isUsableAt(now)) {
       return t.token();
     }
-    // Deliberately looser for a token fetched moments ago: it is the longest AWS gives (short duration,
-    // short role session), so for FRESH it only has to be unexpired rather than asked again for every module.
+    // Looser on purpose: a token fetched under FRESH ago is the longest AWS gives, so unexpired is enough.
     boolean fresh = t.fetchedAt().plus(FRESH).isAfter(now) && !ExpiryMargin.expired(t.expiration(), now);
     return fresh ? t.token() : null;
   }

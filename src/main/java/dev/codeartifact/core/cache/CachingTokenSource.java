@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * A {@link TokenSource} that answers from a {@link DiskTokenCache} (and an in-memory copy) and calls its
- * delegate (the real AWS call) only when no cached token is usable by the {@linkplain CachedToken margin
- * rule}. The delegate is created on first need, so a cache hit never loads the AWS SDK.
+ * delegate (the real AWS call) only when no cached token is usable by the {@linkplain
+ * dev.codeartifact.core.ExpiryMargin margin rule}. The delegate is created on first need, so a cache hit never loads the AWS SDK.
  *
  * <h2>Flow of {@link #fetch}</h2>
  *
