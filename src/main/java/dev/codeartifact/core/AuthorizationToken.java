@@ -1,6 +1,5 @@
 package dev.codeartifact.core;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -27,14 +26,6 @@ public final class AuthorizationToken {
 
   public Instant expiration() {
     return expiration;
-  }
-
-  /**
-   * True while the token has at least {@code margin} of life left at {@code now}: a token used for a
-   * build must not expire halfway through a download.
-   */
-  public boolean isUsableAt(Instant now, Duration margin) {
-    return now.plus(margin).isBefore(expiration);
   }
 
   @Override

@@ -39,11 +39,12 @@ public final class PemCertificates {
     }
     byte[] bytes;
     try {
-      if (Files.size(file) > MAX_BYTES) {
+      bytes = Files.size(file) > MAX_BYTES ? null
+          : BoundedReads.readAtMost(Files.newInputStream(file), (int) MAX_BYTES); // null: grew since
+      if (bytes == null) {
         throw new InvalidParameterException(property, shown,
             "a PEM file of CA certificates; this file is larger than " + (MAX_BYTES >> 20) + " MB");
       }
-      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new InvalidParameterException(property, shown,
           "a readable PEM file of CA certificates (" + e.getClass().getSimpleName() + ")");

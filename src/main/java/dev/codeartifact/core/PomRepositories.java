@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -22,8 +19,8 @@ import org.xml.sax.SAXException;
  * {@code <pluginRepositories>} and {@code <distributionManagement>} (not profiles, not the parent).
  * URLs holding an unresolved {@code ${...}} are skipped: nothing interpolates them this early.
  *
- * <p>The parser refuses DOCTYPEs and external entities (a POM has neither), so reading an untrusted file
- * makes no network or file access.
+ * <p>The parser ({@link SafeXml#pomParser}) refuses DOCTYPEs and external entities (a POM has neither), so
+ * reading an untrusted file makes no network or file access.
  */
 public final class PomRepositories {
   /** Where an entry came from; distribution repositories are not subject to mirrors. */
@@ -78,7 +75,7 @@ public final class PomRepositories {
   }
 
   static List<Entry> read(InputStream in) throws IOException, SAXException, ParserConfigurationException {
-    Document doc = parser().parse(in);
+    Document doc = SafeXml.pomParser().parse(in);
     Element project = doc.getDocumentElement();
     List<Entry> out = new ArrayList<>();
     if (project == null || !"project".equals(localName(project))) {
@@ -92,33 +89,6 @@ public final class PomRepositories {
       add(child(dm, "snapshotRepository"), Kind.DISTRIBUTION, out);
     }
     return out;
-  }
-
-  private static DocumentBuilder parser() throws ParserConfigurationException {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setNamespaceAware(true);
-    f.setValidating(false);
-    f.setXIncludeAware(false);
-    f.setExpandEntityReferences(false);
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    // A POM has no DOCTYPE: refusing one rules out every entity trick (XXE, billion laughs).
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD);
-    trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA);
-    DocumentBuilder b = f.newDocumentBuilder();
-    b.setErrorHandler(null);
-    return b;
-  }
-
-  private static void trySet(DocumentBuilderFactory f, String attribute) {
-    try {
-      f.setAttribute(attribute, "");
-    } catch (IllegalArgumentException e) {
-      // parser without JAXP 1.5 attributes: the features above already block external access
-    }
   }
 
   private static void collect(Element list, String itemName, Kind kind, List<Entry> out) {

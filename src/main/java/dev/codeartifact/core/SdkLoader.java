@@ -163,7 +163,7 @@ public final class SdkLoader {
    * it) and the copy must not be writable by group or others. Elsewhere the user profile's ACLs decide.
    */
   static String distrust(Path dir, Path copy) throws IOException {
-    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+    if (!SecureFiles.isPosix(dir)) {
       return null;
     }
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {

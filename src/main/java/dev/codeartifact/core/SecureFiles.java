@@ -28,6 +28,11 @@ public final class SecureFiles {
     return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
+  /** Attributes that create a file in {@code dir} owner-only (0600) where the file system has POSIX permissions. */
+  public static FileAttribute<?>[] privateFile(Path dir) {
+    return attributes(dir, "rw-------");
+  }
+
   private static FileAttribute<?>[] attributes(Path dir, String perms) {
     if (!isPosix(dir)) {
       return new FileAttribute<?>[0];
@@ -66,7 +71,7 @@ public final class SecureFiles {
     Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
     try {
       try (FileChannel ch = FileChannel.open(tmp, java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE), attributes(dir, "rw-------"))) {
+          StandardOpenOption.WRITE), privateFile(dir))) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) {
           ch.write(buf);

@@ -1,6 +1,5 @@
 package dev.codeartifact.core;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,12 +34,10 @@ public final class TokenPlanner {
   /** The outcome: one entry per distinct token, each with the server ids it goes to, in a stable order. */
   public static final class Plan {
     private final Map<TokenRequest, Set<String>> tokens;
-    private final List<String> unmatchedServerIds;
     private final String warning;
 
-    Plan(Map<TokenRequest, Set<String>> tokens, List<String> unmatched, String warning) {
+    Plan(Map<TokenRequest, Set<String>> tokens, String warning) {
       this.tokens = tokens;
-      this.unmatchedServerIds = unmatched;
       this.warning = warning;
     }
 
@@ -56,11 +53,6 @@ public final class TokenPlanner {
     public boolean isEmpty() {
       return tokens.isEmpty();
     }
-
-    /** Server ids the user named that no repository of the build uses (worth a debug line, not an error). */
-    public List<String> unmatchedServerIds() {
-      return unmatchedServerIds;
-    }
   }
 
   public static Plan plan(Configuration config, List<Repository> repositories) throws InvalidParameterException {
@@ -68,7 +60,6 @@ public final class TokenPlanner {
     Set<String> serverIds = config.serverIds();
     String domain = config.get(Configuration.DOMAIN);
     Map<TokenRequest, Set<String>> tokens = new LinkedHashMap<>();
-    List<String> unmatched = new ArrayList<>();
 
     if (!serverIds.isEmpty()) {
       if (domain == null) {
@@ -80,9 +71,6 @@ public final class TokenPlanner {
       boolean fromUrl = false;
       for (String id : serverIds) {
         RepositoryUrl url = urlOf(id, repositories);
-        if (url == null && !hasId(id, repositories)) {
-          unmatched.add(id);
-        }
         if (!fromUrl && url != null && url.domain().equals(domain)) {
           if (config.get(Configuration.REGION) == null) {
             b.region(url.region());
@@ -94,7 +82,7 @@ public final class TokenPlanner {
         }
       }
       tokens.put(b.build(), new LinkedHashSet<>(serverIds));
-      return new Plan(tokens, unmatched, null);
+      return new Plan(tokens, null);
     }
 
     for (Repository repo : repositories) {
@@ -124,7 +112,7 @@ public final class TokenPlanner {
       warning = "codeartifact.domain is " + domain + " but no repository of the build has a CodeArtifact URL of"
           + " that domain: name the servers that should get its token with codeartifact.serverIds";
     }
-    return new Plan(tokens, unmatched, warning);
+    return new Plan(tokens, warning);
   }
 
   private static boolean discoveredDomain(Map<TokenRequest, Set<String>> tokens, String domain) {
@@ -146,14 +134,5 @@ public final class TokenPlanner {
       }
     }
     return null;
-  }
-
-  private static boolean hasId(String id, List<Repository> repositories) {
-    for (Repository r : repositories) {
-      if (r.id.equals(id)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -37,17 +37,6 @@ public final class TokenRequest {
     return new Builder();
   }
 
-  public Builder toBuilder() {
-    Builder b = new Builder();
-    b.domain = domain;
-    b.domainOwner = domainOwner;
-    b.region = region;
-    b.durationSeconds = durationSeconds;
-    b.profile = profile;
-    b.endpoint = endpoint;
-    return b;
-  }
-
   public String domain() {
     return domain;
   }

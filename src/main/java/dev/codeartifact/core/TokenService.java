@@ -13,9 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * only while it keeps the margin, so a long build (or a daemon reusing the realm) renews it in time.
  */
 public final class TokenService {
-  /** Smallest life a token handed to a build must have left. */
-  public static final Duration MIN_MARGIN = Duration.ofMinutes(5);
-
+  /** How long a token just fetched is handed out again even when it is shorter than its margin. */
   private static final Duration FRESH = Duration.ofSeconds(60);
 
   private static final TokenService SHARED = new TokenService(Clock.systemUTC());
@@ -32,10 +30,7 @@ public final class TokenService {
     return SHARED;
   }
 
-  /**
-   * Returns the memoised token for {@code request} while it keeps its margin (the cache's rule: a
-   * quarter of its life, at least 5 and at most 60 minutes), else null.
-   */
+  /** Returns the memoised token for {@code request} while it is {@linkplain ExpiryMargin usable}, else null. */
   public AuthorizationToken peek(TokenRequest request) {
     CachedToken t = memo.get(request);
     if (t == null) {
@@ -45,9 +40,8 @@ public final class TokenService {
     if (t.isUsableAt(now)) {
       return t.token();
     }
-    // A token fetched moments ago is the longest AWS gives (short duration, short role session): reuse it
-    // rather than asking again for every module.
-    boolean fresh = t.fetchedAt().plus(FRESH).isAfter(now) && t.token().expiration().isAfter(now);
+    // Looser on purpose: a token fetched under FRESH ago is the longest AWS gives, so unexpired is enough.
+    boolean fresh = t.fetchedAt().plus(FRESH).isAfter(now) && !ExpiryMargin.expired(t.expiration(), now);
     return fresh ? t.token() : null;
   }
 

@@ -4,6 +4,8 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Durations;
+import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.NetworkSettings;
@@ -82,7 +84,8 @@ final class BuildAuthenticator {
       if (token == null) {
         // Another realm of this build (core extension, build extension) may already have applied one.
         token = AppliedTokens.lookup(session.getRequest(), request, ids);
-        if (token != null && token.isUsableAt(Instant.now(), TokenService.MIN_MARGIN)) {
+        // The notes keep no fetch time, so the rule applies its floor (ExpiryMargin.MIN).
+        if (token != null && ExpiryMargin.usable(null, token.expiration(), Instant.now())) {
           TokenService.shared().remember(request, token);
           log.debug("CodeArtifact token for " + request.describe() + " already applied to " + ids);
         }
@@ -117,10 +120,6 @@ final class BuildAuthenticator {
   }
 
   /**
-   * A server whose password the user set (settings.xml, maybe from an environment variable) is left
-   * alone unless named in serverIds; an unresolved {@code ${...}} counts as unset.
-   */
-  /**
    * Validates every value of {@code config} before anything looks at the network or the build, and
    * returns the network settings (read once: they may read a CA bundle file). Shared by every entry point.
    */
@@ -134,7 +133,10 @@ final class BuildAuthenticator {
     return network;
   }
 
-  /** The servers of one token that get it: named in serverIds, or without a password of the user's own. */
+  /**
+   * The servers of one token that get it: named in serverIds, or without a password of the user's own
+   * (set in settings.xml, maybe from an environment variable; an unresolved {@code ${...}} counts as unset).
+   */
   static List<String> targets(MavenExecutionRequest request, Set<String> servers, Set<String> explicitIds,
       BuildLog log) {
     List<String> ids = new ArrayList<>();
@@ -183,7 +185,7 @@ final class BuildAuthenticator {
   static String appliedLine(TokenRequest request, List<String> ids, AuthorizationToken token) {
     return "CodeArtifact token for " + request.describe() + " applied to " + String.join(", ", ids)
         + "; expires " + IsoInstants.seconds(token.expiration()) + " (in "
-        + human(Duration.between(Instant.now(), token.expiration())) + ")";
+        + Durations.hoursMinutes(Duration.between(Instant.now(), token.expiration())) + ")";
   }
 
   private static boolean allCarry(MavenSession session, List<String> ids, AuthorizationToken token) {
@@ -194,10 +196,5 @@ final class BuildAuthenticator {
       }
     }
     return true;
-  }
-
-  static String human(Duration d) {
-    long minutes = Math.max(0, d.toMinutes());
-    return minutes >= 60 ? (minutes / 60) + " h " + (minutes % 60) + " min" : minutes + " min";
   }
 }

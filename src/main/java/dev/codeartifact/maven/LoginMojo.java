@@ -4,6 +4,7 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.LoginPlan;
 import dev.codeartifact.core.TokenPlanner;
@@ -209,7 +210,7 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
       described.add(id + " (updated)");
     }
     String expires = expiration.truncatedTo(ChronoUnit.SECONDS) + " (in "
-        + BuildAuthenticator.human(Duration.between(Instant.now(), expiration)) + ")";
+        + Durations.hoursMinutes(Duration.between(Instant.now(), expiration)) + ")";
     if (!r.changed()) {
       getLog().info("CodeArtifact servers " + String.join(", ", passwords.keySet()) + " in " + r.file()
           + " already hold the current token; it expires " + expires);

@@ -20,8 +20,8 @@ import org.eclipse.aether.repository.AuthenticationSelector;
 /**
  * Where the token gets into the build. Maven copies credentials into many objects when the session
  * starts, so editing the settings alone changes nothing: this class updates every copy that later
- * resolution and deployment read (DESIGN.md section 4). Ids are the ids after mirroring, the same as
- * the {@code <server>} ids.
+ * resolution and deployment read, in the four steps of {@link #apply}. Ids are the ids after mirroring,
+ * the same as the {@code <server>} ids.
  */
 final class MavenCredentials {
   private MavenCredentials() {}
@@ -44,11 +44,11 @@ final class MavenCredentials {
           setServer(settings.getServers(), e.getKey(), e.getValue(), null);
         }
       }
-      // 3. The request's repositories (already mirrored).
+      // 2. The request's repositories (already mirrored).
       authenticate(request.getRemoteRepositories(), tokens);
       authenticate(request.getPluginArtifactRepositories(), tokens);
     }
-    // 2. The repository session's selector: used for repositories created from now on (deploy, plugins).
+    // 3. The repository session's selector: used for repositories created from now on (deploy, plugins).
     addToSelector(session.getRepositorySession(), tokens, log);
     // 4. Every project's own copies; setting the lists again rebuilds the resolver's RemoteRepository copies.
     for (MavenProject project : projects(session)) {

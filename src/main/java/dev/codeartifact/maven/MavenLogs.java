@@ -1,57 +1,47 @@
 package dev.codeartifact.maven;
 
 import dev.codeartifact.core.BuildLog;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
 import org.slf4j.Logger;
 
-/** Adapts Maven's loggers to the core's {@link BuildLog}. */
+/**
+ * Adapts Maven's loggers (a mojo's {@link Log}, an extension's SLF4J {@link Logger}) to the core's
+ * {@link BuildLog}.
+ */
 final class MavenLogs {
   private MavenLogs() {}
 
-  static BuildLog of(final Log log) {
-    return new BuildLog() {
-      @Override
-      public void info(String message) {
-        log.info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        log.warn(message);
-      }
-
-      @Override
-      public void debug(String message) {
-        log.debug(message);
-      }
-
-      @Override
-      public boolean isDebugEnabled() {
-        return log.isDebugEnabled();
-      }
-    };
+  static BuildLog of(Log log) {
+    return adapter(log::info, log::warn, log::debug, log::isDebugEnabled);
   }
 
-  static BuildLog of(final Logger log) {
+  static BuildLog of(Logger log) {
+    return adapter(log::info, log::warn, log::debug, log::isDebugEnabled);
+  }
+
+  private static BuildLog adapter(Consumer<String> info, Consumer<String> warn, Consumer<String> debug,
+      BooleanSupplier debugEnabled) {
     return new BuildLog() {
       @Override
       public void info(String message) {
-        log.info(message);
+        info.accept(message);
       }
 
       @Override
       public void warn(String message) {
-        log.warn(message);
+        warn.accept(message);
       }
 
       @Override
       public void debug(String message) {
-        log.debug(message);
+        debug.accept(message);
       }
 
       @Override
       public boolean isDebugEnabled() {
-        return log.isDebugEnabled();
+        return debugEnabled.getAsBoolean();
       }
     };
   }

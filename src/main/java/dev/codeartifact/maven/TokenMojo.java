@@ -4,6 +4,7 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.SecureFiles;
 import dev.codeartifact.core.TokenOutput;
@@ -127,6 +128,6 @@ public class TokenMojo extends AbstractCodeArtifactMojo {
     getLog().info("CodeArtifact " + (format.containsToken() ? "token" : "token expiration") + " for "
         + request.describe() + " written to " + file + " (owner-only); the token expires "
         + token.expiration().truncatedTo(ChronoUnit.SECONDS) + " (in "
-        + BuildAuthenticator.human(Duration.between(Instant.now(), token.expiration())) + ")");
+        + Durations.hoursMinutes(Duration.between(Instant.now(), token.expiration())) + ")");
   }
 }

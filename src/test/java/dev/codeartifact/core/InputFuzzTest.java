@@ -89,11 +89,12 @@ class InputFuzzTest {
         v[k] = r.nextInt(5) == 0 ? null : r.nextInt(3) == 0 ? valid(k, r) : generate(r);
       }
       try {
-        TokenRequest t = TokenRequest.builder().domain(v[0]).domainOwner(v[1]).region(v[2]).durationSeconds(v[3])
-            .profile(v[4]).endpoint(v[5]).build();
+        TokenRequest.Builder b = TokenRequest.builder().domain(v[0]).domainOwner(v[1]).region(v[2])
+            .durationSeconds(v[3]).profile(v[4]).endpoint(v[5]);
+        TokenRequest t = b.build();
         built++;
         // What was accepted round-trips.
-        assertEquals(t, t.toBuilder().build());
+        assertEquals(t, b.copy().build());
         assertFalse(t.describe().isEmpty());
       } catch (InvalidParameterException e) {
         assertTrue(e.getMessage().startsWith("Invalid codeartifact."), e.getMessage());

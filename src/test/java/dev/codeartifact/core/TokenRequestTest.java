@@ -122,16 +122,17 @@ class TokenRequestTest {
 
   @Test
   void equalityCoversEveryField() throws Exception {
-    TokenRequest base = TokenRequest.builder().domain("d1").domainOwner("111122223333").region("us-east-1")
-        .durationSeconds("900").profile("p").endpoint("http://localhost:1").build();
-    assertEquals(base, base.toBuilder().build());
-    assertEquals(base.hashCode(), base.toBuilder().build().hashCode());
-    assertNotEquals(base, base.toBuilder().domain("d2").build());
-    assertNotEquals(base, base.toBuilder().domainOwner("111122223334").build());
-    assertNotEquals(base, base.toBuilder().region("us-east-2").build());
-    assertNotEquals(base, base.toBuilder().durationSeconds("0").build());
-    assertNotEquals(base, base.toBuilder().profile("q").build());
-    assertNotEquals(base, base.toBuilder().endpoint("http://localhost:2").build());
+    TokenRequest.Builder template = TokenRequest.builder().domain("d1").domainOwner("111122223333")
+        .region("us-east-1").durationSeconds("900").profile("p").endpoint("http://localhost:1");
+    TokenRequest base = template.build();
+    assertEquals(base, template.copy().build());
+    assertEquals(base.hashCode(), template.copy().build().hashCode());
+    assertNotEquals(base, template.copy().domain("d2").build());
+    assertNotEquals(base, template.copy().domainOwner("111122223334").build());
+    assertNotEquals(base, template.copy().region("us-east-2").build());
+    assertNotEquals(base, template.copy().durationSeconds("0").build());
+    assertNotEquals(base, template.copy().profile("q").build());
+    assertNotEquals(base, template.copy().endpoint("http://localhost:2").build());
   }
 
   @Test

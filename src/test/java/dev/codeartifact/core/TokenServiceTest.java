@@ -98,10 +98,9 @@ class TokenServiceTest {
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<AuthorizationToken>> results = new ArrayList<>();
-      TokenRequest request = request("acme");
       for (int i = 0; i < threads; i++) {
         // an equal but distinct request object each time, as each module builds its own
-        TokenRequest mine = request.toBuilder().build();
+        TokenRequest mine = request("acme");
         results.add(pool.submit(() -> {
           start.await();
           return service.get(mine, source);

@@ -1,6 +1,7 @@
 package dev.codeartifact.core.aws;
 
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
@@ -8,7 +9,6 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -40,10 +40,6 @@ final class AwsErrors {
       this.network = network;
       this.proxy = proxy;
     }
-  }
-
-  static CodeArtifactException translate(SdkException e, TokenRequest request, String region, String endpoint) {
-    return translate(e, request, new Target(region, endpoint, NetworkSettings.defaults(), null));
   }
 
   static CodeArtifactException translate(SdkException e, TokenRequest request, Target target) {
@@ -95,13 +91,13 @@ final class AwsErrors {
     }
     if (e instanceof ApiCallTimeoutException) {
       return new CodeArtifactException("The CodeArtifact API at " + endpoint + " gave no token for " + what
-          + " within " + seconds(target.network.totalTimeout()) + " (retries included): check the network and"
-          + " proxy settings, or raise codeartifact.connectTimeout / codeartifact.readTimeout", cause);
+          + " within " + Durations.seconds(target.network.totalTimeout()) + " (retries included): check the"
+          + " network and proxy settings, or raise codeartifact.connectTimeout / codeartifact.readTimeout", cause);
     }
     if (e instanceof ApiCallAttemptTimeoutException) {
       return new CodeArtifactException("The CodeArtifact API at " + endpoint + " did not answer within "
-          + seconds(target.network.attemptTimeout()) + " for " + what + ": check the network and proxy settings,"
-          + " or raise codeartifact.readTimeout", cause);
+          + Durations.seconds(target.network.attemptTimeout()) + " for " + what + ": check the network and"
+          + " proxy settings, or raise codeartifact.readTimeout", cause);
     }
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.contains("Unable to load credentials") || message.contains("Profile file contained no credentials")
@@ -147,11 +143,6 @@ final class AwsErrors {
             : ": check <username> and <password> of the proxy in settings.xml";
     return proxy + " refused the CodeArtifact API call for " + what + " with 407 Proxy Authentication Required"
         + hint;
-  }
-
-  private static String scheme(String endpoint) {
-    int i = endpoint == null ? -1 : endpoint.indexOf("://");
-    return i < 0 ? "https" : endpoint.substring(0, i);
   }
 
   private static boolean isProxyTunnelRefusal(Throwable t) {
@@ -245,9 +236,10 @@ final class AwsErrors {
     if (t instanceof SocketTimeoutException) {
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
       if (m.contains("connect")) {
-        return "could not connect within " + seconds(target.network.connectTimeout()) + " (codeartifact.connectTimeout)";
+        return "could not connect within " + Durations.seconds(target.network.connectTimeout())
+            + " (codeartifact.connectTimeout)";
       }
-      return "no answer within " + seconds(target.network.readTimeout()) + " (codeartifact.readTimeout)";
+      return "no answer within " + Durations.seconds(target.network.readTimeout()) + " (codeartifact.readTimeout)";
     }
     if (t instanceof SSLException) {
       return "TLS failed (" + Redacted.mask(t.getMessage()) + ")"
@@ -255,9 +247,5 @@ final class AwsErrors {
               : "; is the server's CA in codeartifact.caBundle " + target.network.caBundle() + "?");
     }
     return t.getClass().getSimpleName();
-  }
-
-  static String seconds(Duration d) {
-    return d.getSeconds() + " s";
   }
 }

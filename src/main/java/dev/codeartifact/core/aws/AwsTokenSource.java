@@ -3,6 +3,8 @@ package dev.codeartifact.core.aws;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Durations;
+import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
@@ -72,7 +74,7 @@ public final class AwsTokenSource implements TokenSource {
     AwsErrors.Target target = new AwsErrors.Target(region, endpoint.describe(), settings, proxy);
     log.debug("Requesting a CodeArtifact token for " + request.describe() + " from " + endpoint.describe()
         + (proxy == null ? "" : " through " + proxy.describe()) + " (at most " + NetworkSettings.MAX_ATTEMPTS
-        + " attempts within " + AwsErrors.seconds(settings.totalTimeout()) + ")");
+        + " attempts within " + Durations.seconds(settings.totalTimeout()) + ")");
     TokenCall call = new TokenCall(request, endpoint, provider(request), settings, uri2 -> open(uri2, proxy));
     TokenCall.Answer answer;
     try {
@@ -88,7 +90,7 @@ public final class AwsTokenSource implements TokenSource {
           + (answer.secret == null || answer.secret.isEmpty() ? "an authorization token" : "an expiration")
           + " for " + request.describe() + ": check codeartifact.endpoint points at CodeArtifact");
     }
-    if (!answer.expiration.isAfter(Instant.now())) {
+    if (ExpiryMargin.expired(answer.expiration, Instant.now())) {
       throw new CodeArtifactException("The CodeArtifact API at " + endpoint.describe()
           + " answered with a token that expired at " + answer.expiration + " for " + request.describe()
           + ": check the clock of this machine and codeartifact.endpoint");

@@ -48,11 +48,6 @@ final class Redacted extends Exception {
     return r;
   }
 
-  /** The original class name, as a stack trace shows it. */
-  String type() {
-    return type;
-  }
-
   @Override
   public String toString() {
     String m = getMessage();

@@ -1,8 +1,8 @@
 package dev.codeartifact.core.aws;
 
+import dev.codeartifact.core.BoundedReads;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.TokenRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -212,20 +212,11 @@ final class TokenCall {
   }
 
   private static byte[] read(InputStream in) throws IOException {
-    if (in == null) {
-      return new byte[0];
+    byte[] body = BoundedReads.readAtMost(in, MAX_ANSWER_BYTES);
+    if (body == null) {
+      throw new IOException("The answer is larger than " + MAX_ANSWER_BYTES + " bytes");
     }
-    try (InputStream s = in) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      for (int n = s.read(buf); n >= 0; n = s.read(buf)) {
-        if (out.size() + n > MAX_ANSWER_BYTES) {
-          throw new IOException("The answer is larger than " + MAX_ANSWER_BYTES + " bytes");
-        }
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    }
+    return body;
   }
 
   /** {@code {"authorizationToken": "...", "expiration": epoch seconds}}; missing fields come back null. */

@@ -1,9 +1,9 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.BoundedReads;
 import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.TokenRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -261,28 +261,16 @@ public final class CacheKey {
         if (Files.size(file) > MAX_INI_BYTES) {
           return new Ini("too-large", Collections.<String, Map<String, String>>emptyMap());
         }
-        bytes = readBounded(file);
+        bytes = BoundedReads.readAtMost(Files.newInputStream(file), (int) MAX_INI_BYTES);
+        if (bytes == null) { // grew past the limit since its size was read
+          return new Ini("unreadable", Collections.<String, Map<String, String>>emptyMap());
+        }
       } catch (NoSuchFileException e) {
         return new Ini("missing", Collections.<String, Map<String, String>>emptyMap());
       } catch (IOException | RuntimeException e) {
         return new Ini("unreadable", Collections.<String, Map<String, String>>emptyMap());
       }
       return new Ini("read", parse(new String(bytes, StandardCharsets.UTF_8), configFormat));
-    }
-
-    private static byte[] readBounded(Path file) throws IOException {
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] buf = new byte[8192];
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          out.write(buf, 0, n);
-          if (out.size() > MAX_INI_BYTES) {
-            throw new IOException("too large");
-          }
-        }
-        return out.toByteArray();
-      }
     }
 
     static Map<String, Map<String, String>> parse(String text, boolean configFormat) {

@@ -3,6 +3,7 @@ package dev.codeartifact.core.cache;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
@@ -19,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * A {@link TokenSource} that answers from a {@link DiskTokenCache} (and an in-memory copy) and calls its
- * delegate (the real AWS call) only when no cached token is usable by the {@linkplain CachedToken margin
- * rule}. The delegate is created on first need, so a cache hit never loads the AWS SDK.
+ * delegate (the real AWS call) only when no cached token is usable by the {@linkplain
+ * dev.codeartifact.core.ExpiryMargin margin rule}. The delegate is created on first need, so a cache hit never loads the AWS SDK.
  *
  * <h2>Flow of {@link #fetch}</h2>
  *
@@ -78,10 +79,6 @@ public final class CachingTokenSource implements TokenSource {
     }, delegate, DEFAULT_LOCK_TIMEOUT);
   }
 
-  public DiskTokenCache cache() {
-    return cache;
-  }
-
   @Override
   public AuthorizationToken fetch(TokenRequest request) throws CodeArtifactException {
     CacheKey key = keys.apply(request);
@@ -101,7 +98,7 @@ public final class CachingTokenSource implements TokenSource {
     }
     if (!jvmLocked) {
       cache.log().warn("Another thread of this build has been fetching the CodeArtifact token for "
-          + request.describe() + " for more than " + human(lockTimeout) + "; fetching without waiting");
+          + request.describe() + " for more than " + Durations.seconds(lockTimeout) + "; fetching without waiting");
       return fetchAndStore(key, request);
     }
     try {
@@ -122,7 +119,7 @@ public final class CachingTokenSource implements TokenSource {
       }
       if (fileLock == null) {
         cache.log().warn("Another build has held the CodeArtifact token cache lock for " + request.describe()
-            + " for more than " + human(lockTimeout) + "; fetching a token without waiting");
+            + " for more than " + Durations.seconds(lockTimeout) + "; fetching a token without waiting");
         return fetchAndStore(key, request);
       }
       try {
@@ -137,19 +134,6 @@ public final class CachingTokenSource implements TokenSource {
     } finally {
       jvmLock.unlock();
     }
-  }
-
-  /** Forgets the token of {@code request} (memory and disk), e.g. after the repository rejected it. */
-  public boolean invalidate(TokenRequest request) {
-    CacheKey key = keys.apply(request);
-    boolean inMemory = memory.remove(key) != null;
-    return cache.invalidate(key) || inMemory;
-  }
-
-  /** Forgets every cached token; returns the number of token files deleted. */
-  public int purge() {
-    memory.clear();
-    return cache.purge();
   }
 
   private AuthorizationToken cached(CacheKey key, TokenRequest request) {
@@ -208,10 +192,6 @@ public final class CachingTokenSource implements TokenSource {
       }
     }
     return d;
-  }
-
-  private static String human(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.getSeconds() + " s" : d.toMillis() + " ms";
   }
 
   @Override

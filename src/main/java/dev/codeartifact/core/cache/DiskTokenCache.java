@@ -1,12 +1,13 @@
 package dev.codeartifact.core.cache;
 
 import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.BoundedReads;
 import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.SecureFiles;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
@@ -23,8 +24,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,11 +115,6 @@ public final class DiskTokenCache {
     return home.resolve(".m2").resolve("codeartifact-cache");
   }
 
-  /** Same as {@link CachedToken#marginFor}: {@code clamp((expiration - fetchedAt) / 4, 5 min, 60 min)}. */
-  public static Duration marginFor(Instant fetchedAt, Instant expiration) {
-    return CachedToken.marginFor(fetchedAt, expiration);
-  }
-
   public Path directory() {
     return dir;
   }
@@ -143,26 +137,8 @@ public final class DiskTokenCache {
   }
 
   /**
-   * The token cached for {@code key} if it is still usable now by the {@linkplain CachedToken margin
-   * rule}, else null.
-   */
-  public AuthorizationToken lookup(CacheKey key) {
-    CachedToken entry = read(key);
-    if (entry == null) {
-      return null;
-    }
-    Instant now = clock.instant();
-    if (!entry.isUsableAt(now)) {
-      log.debug("Cached CodeArtifact token " + key + " expires " + entry.expiration() + ", less than its "
-          + entry.margin().toMinutes() + " min margin away; fetching a new one");
-      return null;
-    }
-    return entry.token();
-  }
-
-  /**
-   * The well-formed, not yet expired entry for {@code key} (the margin is not applied), or null when
-   * there is none or it cannot be used.
+   * The well-formed, not yet expired entry for {@code key}, or null when there is none or it cannot be
+   * used. The margin is not applied here: the caller asks {@link CachedToken#isUsableAt}.
    */
   public CachedToken read(CacheKey key) {
     Path file = fileFor(key);
@@ -196,7 +172,7 @@ public final class DiskTokenCache {
           + "; it will be replaced");
       return null;
     }
-    if (!entry.expiration().isAfter(clock.instant())) {
+    if (ExpiryMargin.expired(entry.expiration(), clock.instant())) {
       log.debug("Ignoring cached CodeArtifact token " + key + ": expired " + entry.expiration());
       return null;
     }
@@ -383,7 +359,7 @@ public final class DiskTokenCache {
     SecureFiles.createPrivateDirectories(dir);
     Path lockFile = lockFileFor(key);
     FileChannel ch = FileChannel.open(lockFile, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-        privateFile(dir));
+        SecureFiles.privateFile(dir));
     boolean ok = false;
     try {
       long deadline = System.nanoTime() + maxWait.toNanos();
@@ -453,29 +429,9 @@ public final class DiskTokenCache {
     }
   }
 
-  private static FileAttribute<?>[] privateFile(Path dir) {
-    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-  }
-
   /** The file's bytes, or null when it is larger than {@link #MAX_FILE_BYTES}. */
   private static byte[] readBounded(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      byte[] buf = new byte[MAX_FILE_BYTES + 1];
-      int total = 0;
-      int n;
-      while (total < buf.length && (n = in.read(buf, total, buf.length - total)) > 0) {
-        total += n;
-      }
-      if (total > MAX_FILE_BYTES) {
-        return null;
-      }
-      byte[] out = new byte[total];
-      System.arraycopy(buf, 0, out, 0, total);
-      return out;
-    }
+    return BoundedReads.readAtMost(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), MAX_FILE_BYTES);
   }
 
   /**

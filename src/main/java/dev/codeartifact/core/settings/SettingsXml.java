@@ -1,16 +1,14 @@
 package dev.codeartifact.core.settings;
 
 import dev.codeartifact.core.CodeArtifactException;
-import java.io.ByteArrayInputStream;
+import dev.codeartifact.core.SafeXml;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -87,31 +85,6 @@ final class SettingsXml {
     }
   }
 
-  private static XMLInputFactory factory() throws CodeArtifactException {
-    XMLInputFactory f;
-    try {
-      // The JDK's own parser even when another StAX implementation is on the class path: positions are
-      // read the way this parser reports them. XMLInputFactory.newDefaultFactory() is Java 9+.
-      f = (XMLInputFactory) XMLInputFactory.class.getMethod("newDefaultFactory").invoke(null);
-    } catch (ReflectiveOperationException e) {
-      f = XMLInputFactory.newInstance();
-    }
-    try {
-      f.setProperty(XMLInputFactory.SUPPORT_DTD, true); // parsed, so declared entities are known
-      f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-      f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-      f.setXMLResolver((publicId, systemId, base, ns) -> new ByteArrayInputStream(new byte[0]));
-    } catch (IllegalArgumentException e) {
-      throw new CodeArtifactException("the JDK XML parser cannot be configured safely", e);
-    }
-    try {
-      f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    } catch (IllegalArgumentException e) {
-      // a parser without this property: the resolver above already refuses every fetch
-    }
-    return f;
-  }
-
   /**
    * Parses {@code xml} and returns its root element; on failure throws with one line naming
    * {@code label} and the position only.
@@ -134,7 +107,7 @@ final class SettingsXml {
     boolean externalSubset = false;
     XMLStreamReader r = null;
     try {
-      r = factory().createXMLStreamReader(new StringReader(s));
+      r = SafeXml.settingsParser().createXMLStreamReader(new StringReader(s));
       while (r.hasNext()) {
         int event = r.next();
         Location l = r.getLocation();

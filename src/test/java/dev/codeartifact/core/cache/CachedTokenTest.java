@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.AuthorizationToken;
+import dev.codeartifact.core.ExpiryMargin;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,9 +28,10 @@ class CachedTokenTest {
       "0, 5",
       "-10, 5"})  // clock skew: floor
   void marginTable(long lifetimeMinutes, long marginMinutes) {
-    Duration m = CachedToken.marginFor(T0, T0.plus(Duration.ofMinutes(lifetimeMinutes)));
+    Instant expiration = T0.plus(Duration.ofMinutes(lifetimeMinutes));
+    Duration m = ExpiryMargin.of(T0, expiration);
     assertEquals(Duration.ofMinutes(marginMinutes), m);
-    assertEquals(m, DiskTokenCache.marginFor(T0, T0.plus(Duration.ofMinutes(lifetimeMinutes))));
+    assertEquals(m, new CachedToken(new AuthorizationToken("tok", expiration), T0).margin());
   }
 
   @Test
@@ -45,6 +47,17 @@ class CachedTokenTest {
     CachedToken s = new CachedToken(new AuthorizationToken("tok", exp15), T0);
     assertTrue(s.isUsableAt(T0.plus(Duration.ofMinutes(10))));
     assertFalse(s.isUsableAt(T0.plus(Duration.ofMinutes(10)).plusSeconds(1)));
+  }
+
+  @Test
+  void unknownFetchTimeGetsTheFloorAndExpiredMeansNoLifeLeft() {
+    Instant exp = T0.plus(Duration.ofHours(12));
+    assertEquals(ExpiryMargin.MIN, ExpiryMargin.of(null, exp));
+    assertTrue(ExpiryMargin.usable(null, exp, exp.minus(ExpiryMargin.MIN)));
+    assertFalse(ExpiryMargin.usable(null, exp, exp.minus(ExpiryMargin.MIN).plusNanos(1)));
+    assertFalse(ExpiryMargin.expired(exp, exp.minusNanos(1)));
+    assertTrue(ExpiryMargin.expired(exp, exp));
+    assertTrue(ExpiryMargin.expired(exp, exp.plusSeconds(1)));
   }
 
   @Test

@@ -97,7 +97,11 @@ class CachingTokenSourceTest {
     dir = home.resolve(".m2/codeartifact-cache");
     clock = new MutableClock(T0);
     log = new RecordingLog();
-    request = TokenRequest.builder().domain("acme").domainOwner("123456789012").region("us-east-1").build();
+    request = requestBuilder().build();
+  }
+
+  private static TokenRequest.Builder requestBuilder() throws Exception {
+    return TokenRequest.builder().domain("acme").domainOwner("123456789012").region("us-east-1");
   }
 
   private CachingTokenSource source(Path cacheDir, Supplier<? extends TokenSource> factory, Duration lockTimeout) {
@@ -146,8 +150,8 @@ class CachingTokenSourceTest {
     CountingSource aws = new CountingSource(clock, 0);
     CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(1));
     s.fetch(request);
-    s.fetch(request.toBuilder().domain("other").build());
-    s.fetch(request.toBuilder().durationSeconds("900").build());
+    s.fetch(requestBuilder().domain("other").build());
+    s.fetch(requestBuilder().durationSeconds("900").build());
     s.fetch(request);
     assertEquals(3, aws.calls.get());
   }
@@ -155,12 +159,14 @@ class CachingTokenSourceTest {
   @Test
   void invalidateAndPurge() throws Exception {
     CountingSource aws = new CountingSource(clock, 0);
-    CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(1));
-    s.fetch(request);
-    assertTrue(s.invalidate(request));
-    assertEquals("secret-token-2", s.fetch(request).secret());
-    assertEquals(1, s.purge());
-    assertEquals("secret-token-3", s.fetch(request).secret());
+    CountingFactory factory = new CountingFactory(aws);
+    source(dir, factory, Duration.ofSeconds(1)).fetch(request);
+    // what the cache offers the rest of the plugin (a rejected token, the purge goal); the next build fetches
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    assertTrue(cache.invalidate(CacheKey.of(request, ENV, home)));
+    assertEquals("secret-token-2", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());
+    assertEquals(1, cache.purge());
+    assertEquals("secret-token-3", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());
   }
 
   @Test
@@ -295,10 +301,12 @@ class CachingTokenSourceTest {
 
   @Test
   void toStringNeverShowsToken() throws Exception {
-    CachingTokenSource s = source(dir, new CountingFactory(new CountingSource(clock, 0)), Duration.ofSeconds(1));
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    CachingTokenSource s = new CachingTokenSource(cache, r -> CacheKey.of(r, ENV, home),
+        new CountingFactory(new CountingSource(clock, 0)), Duration.ofSeconds(1));
     s.fetch(request);
     assertFalse(s.toString().contains("secret-token"));
-    assertFalse(s.cache().toString().contains("secret-token"));
+    assertFalse(cache.toString().contains("secret-token"));
   }
 
   @Test

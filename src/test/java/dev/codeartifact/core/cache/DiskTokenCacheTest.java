@@ -104,18 +104,24 @@ class DiskTokenCacheTest {
     assertEquals(home.resolve(".m2/codeartifact-cache"), DiskTokenCache.defaultDirectory(env, home));
   }
 
+  /** The token cached for {@code key} if still usable now: what CachingTokenSource asks of the cache. */
+  private static AuthorizationToken usable(DiskTokenCache c, CacheKey k) {
+    CachedToken entry = c.read(k);
+    return entry != null && entry.isUsableAt(c.clock().instant()) ? entry.token() : null;
+  }
+
   @Test
   void storeAndLoadRoundTrip() throws Exception {
     AuthorizationToken t = token(SECRET, T0.plus(Duration.ofHours(12)));
-    assertNull(cache.lookup(key));
+    assertNull(usable(cache, key));
     assertTrue(cache.store(key, t));
-    assertEquals(t, cache.lookup(key));
+    assertEquals(t, usable(cache, key));
     CachedToken entry = cache.read(key);
     assertEquals(T0, entry.fetchedAt());
     assertEquals(Duration.ofHours(1), entry.margin());
 
     // another instance (another build) reads the same file
-    assertEquals(t, new DiskTokenCache(dir, clock, null).lookup(key));
+    assertEquals(t, usable(new DiskTokenCache(dir, clock, null), key));
 
     // file name: the key hash only; content: the key hash, never the clear key
     assertEquals(Collections.singletonList(key.hash()), listDir());
@@ -135,11 +141,11 @@ class DiskTokenCacheTest {
   void marginAndExpiryWithMovingClock() throws Exception {
     cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
     clock.advance(Duration.ofHours(10));
-    assertNotNull(cache.lookup(key));
+    assertNotNull(usable(cache, key));
     clock.advance(Duration.ofMinutes(59)); // 61 min left
-    assertNotNull(cache.lookup(key));
+    assertNotNull(usable(cache, key));
     clock.advance(Duration.ofMinutes(2)); // 59 min left: within the 1 h margin
-    assertNull(cache.lookup(key));
+    assertNull(usable(cache, key));
     assertNotNull(cache.read(key), "not expired yet, only within margin");
     clock.advance(Duration.ofHours(1)); // expired
     assertNull(cache.read(key));
@@ -147,7 +153,7 @@ class DiskTokenCacheTest {
 
     // replaced by the next store
     cache.store(key, token("fresh", clock.instant().plus(Duration.ofHours(12))));
-    assertEquals("fresh", cache.lookup(key).secret());
+    assertEquals("fresh", usable(cache, key).secret());
   }
 
   @Test
@@ -175,19 +181,19 @@ class DiskTokenCacheTest {
       cache.store(key, token(SECRET + i, T0.plus(Duration.ofHours(12))));
     }
     assertEquals(Collections.singletonList(key.hash()), listDir());
-    assertEquals(SECRET + 19, cache.lookup(key).secret());
+    assertEquals(SECRET + 19, usable(cache, key).secret());
   }
 
   private void assertIgnoredAndReplaced(byte[] content) throws Exception {
     Files.createDirectories(dir);
     Files.write(cache.fileFor(key), content);
     log.lines.clear();
-    assertNull(cache.lookup(key));
+    assertNull(usable(cache, key));
     assertNull(cache.read(key));
     assertEquals(0, log.count("WARN"), log.all());
     assertTrue(log.count("DEBUG") > 0);
     assertTrue(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12)))));
-    assertEquals(SECRET, cache.lookup(key).secret());
+    assertEquals(SECRET, usable(cache, key).secret());
   }
 
   private String valid(String secret) {
@@ -224,13 +230,13 @@ class DiskTokenCacheTest {
     }
     // and the well-formed one is accepted
     Files.write(cache.fileFor(key), good.getBytes(StandardCharsets.UTF_8));
-    assertEquals("old-token", cache.lookup(key).secret());
+    assertEquals("old-token", usable(cache, key).secret());
   }
 
   @Test
   void directoryInPlaceOfFileIsIgnored() throws Exception {
     Files.createDirectories(cache.fileFor(key));
-    assertNull(cache.lookup(key));
+    assertNull(usable(cache, key));
     assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1))))); // cannot replace: one WARN
     assertEquals(1, log.count("WARN"));
   }
@@ -240,7 +246,7 @@ class DiskTokenCacheTest {
     // a regular file where the folder should be: fails even for root, unlike chmod
     Files.createDirectories(tmp.resolve("home/.m2"));
     Files.write(dir, "not a folder".getBytes(StandardCharsets.UTF_8));
-    assertNull(cache.lookup(key));
+    assertNull(usable(cache, key));
     assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1)))));
     assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1)))));
     assertFalse(cache.invalidate(key));
@@ -274,7 +280,7 @@ class DiskTokenCacheTest {
 
   /** What a build sees in a read-only cache folder holding {@link #SECRET} for {@code key}. */
   static void readOnlyChecks(DiskTokenCache cache, RecordingLog log, CacheKey key) {
-    assertEquals(SECRET, cache.lookup(key).secret(), "still readable");
+    assertEquals(SECRET, usable(cache, key).secret(), "still readable");
     assertFalse(cache.store(key, token("new", T0.plus(Duration.ofHours(12)))));
     assertEquals(1, log.count("WARN"));
   }
@@ -326,8 +332,8 @@ class DiskTokenCacheTest {
 
     assertTrue(cache.invalidate(key));
     assertFalse(cache.invalidate(key));
-    assertNull(cache.lookup(key));
-    assertNotNull(cache.lookup(other));
+    assertNull(usable(cache, key));
+    assertNotNull(usable(cache, other));
 
     cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
     assertEquals(2, cache.purge());
@@ -363,7 +369,7 @@ class DiskTokenCacheTest {
   @Test
   void tokensWithLineBreaksAreNotCached() throws Exception {
     assertFalse(cache.store(key, token("bad\ntoken=x", T0.plus(Duration.ofHours(1)))));
-    assertNull(cache.lookup(key));
+    assertNull(usable(cache, key));
   }
 
   @Test

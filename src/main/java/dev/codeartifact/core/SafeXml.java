@@ -1,0 +1,75 @@
+package dev.codeartifact.core;
+
+import java.io.ByteArrayInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+
+/**
+ * The only place that creates an XML parser, so there is one place to check that none fetches a DTD or
+ * an external entity. Two parsers, because the two files differ: a POM has no DOCTYPE, so
+ * {@link #pomParser()} refuses one outright; a settings file may declare entities, which
+ * {@link #settingsParser()} must read unexpanded so the editor can splice the text byte for byte.
+ */
+public final class SafeXml {
+  private SafeXml() {}
+
+  /** DOM for a POM: namespace aware, any DOCTYPE refused (rules out XXE and billion laughs). */
+  public static DocumentBuilder pomParser() throws ParserConfigurationException {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setValidating(false);
+    f.setXIncludeAware(false);
+    f.setExpandEntityReferences(false);
+    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    // A POM has no DOCTYPE: refusing one rules out every entity trick (XXE, billion laughs).
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD);
+    trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA);
+    DocumentBuilder b = f.newDocumentBuilder();
+    b.setErrorHandler(null);
+    return b;
+  }
+
+  private static void trySet(DocumentBuilderFactory f, String attribute) {
+    try {
+      f.setAttribute(attribute, "");
+    } catch (IllegalArgumentException e) {
+      // parser without JAXP 1.5 attributes: the features above already block external access
+    }
+  }
+
+  /**
+   * StAX for a settings file: the JDK's own parser, DTD parsed (so declared entities are known) but no
+   * external entity read and no reference expanded; every fetch it might attempt gets an empty stream.
+   */
+  public static XMLInputFactory settingsParser() throws CodeArtifactException {
+    XMLInputFactory f;
+    try {
+      // The JDK's own parser even when another StAX implementation is on the class path: positions are
+      // read the way this parser reports them. XMLInputFactory.newDefaultFactory() is Java 9+.
+      f = (XMLInputFactory) XMLInputFactory.class.getMethod("newDefaultFactory").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      f = XMLInputFactory.newInstance();
+    }
+    try {
+      f.setProperty(XMLInputFactory.SUPPORT_DTD, true); // parsed, so declared entities are known
+      f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+      f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+      f.setXMLResolver((publicId, systemId, base, ns) -> new ByteArrayInputStream(new byte[0]));
+    } catch (IllegalArgumentException e) {
+      throw new CodeArtifactException("the JDK XML parser cannot be configured safely", e);
+    }
+    try {
+      f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    } catch (IllegalArgumentException e) {
+      // a parser without this property: the resolver above already refuses every fetch
+    }
+    return f;
+  }
+}
