@@ -631,33 +631,21 @@ public final class StandIn implements AutoCloseable {
                 return text(ex, 200, (d == null ? totalTokenRequests() : tokenRequestCount(d)) + "\n");
             }
             case "/_standin/tokens": {
-                StringBuilder sb = new StringBuilder();
-                for (String t : issuedTokens()) {
-                    sb.append(t).append('\n');
-                }
-                return text(ex, 200, sb.toString());
+                return text(ex, 200, lines(issuedTokens()));
             }
             case "/_standin/requests": {
                 String repo = q.get("repo");
                 if (repo == null) {
                     return text(ex, 400, "missing ?repo=\n");
                 }
-                StringBuilder sb = new StringBuilder();
-                for (String l : requests(repo)) {
-                    sb.append(l).append('\n');
-                }
-                return text(ex, 200, sb.toString());
+                return text(ex, 200, lines(requests(repo)));
             }
             case "/_standin/requests-by-token": {
                 String d = q.get("domain");
                 if (d == null) {
                     return text(ex, 400, "missing ?domain=\n");
                 }
-                StringBuilder sb = new StringBuilder();
-                for (String l : requestsByToken(d)) {
-                    sb.append(l).append('\n');
-                }
-                return text(ex, 200, sb.toString());
+                return text(ex, 200, lines(requestsByToken(d)));
             }
             case "/_standin/unauthorized": {
                 String repo = q.get("repo");
@@ -1161,6 +1149,15 @@ public final class StandIn implements AutoCloseable {
             return "text/plain";
         }
         return "application/octet-stream";
+    }
+
+    /** One line per element, each ending with a newline: the control API's list answers. */
+    private static String lines(Iterable<String> items) {
+        StringBuilder sb = new StringBuilder();
+        for (String item : items) {
+            sb.append(item).append('\n');
+        }
+        return sb.toString();
     }
 
     private int text(HttpExchange ex, int status, String body) throws IOException {
