@@ -131,7 +131,7 @@ final class AwsErrors {
     String what = request.describe();
     if (f.kind == Kind.CREDENTIAL_SOURCE_FAILED) {
       return new CodeArtifactException(f.kind, "AWS credentials from " + f.source + " failed for CodeArtifact " + what
-          + ": " + Redacted.mask(f.reason) + "; " + f.fix, cause);
+          + ": " + Redacted.mask(withoutFinalPeriod(f.reason)) + "; " + f.fix, cause);
     }
     return new CodeArtifactException(Kind.NO_CREDENTIALS, "No AWS credentials for CodeArtifact " + what
         + ": tried Java system properties (aws.accessKeyId), environment variables (AWS_ACCESS_KEY_ID,"
@@ -140,6 +140,11 @@ final class AwsErrors {
             ? "AWS_PROFILE or 'default'" : "profile '" + request.profile() + "'")
         + "), container and instance credentials; sign in (aws sso login, aws configure) or set AWS_PROFILE"
         + " or codeartifact.profile", cause);
+  }
+
+  private static String withoutFinalPeriod(String s) {
+    String t = s.trim();
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
   private static String proxyRefusal(Target target, String what) {
