@@ -35,6 +35,7 @@ public final class SdkLoader {
   private static final Pattern COPY = Pattern.compile("\\.?aws-sdk-[0-9a-f]+-[0-9]+\\.jar(\\..*\\.tmp)?");
   static final String FACTORY = "dev.codeartifact.core.aws.AwsTokenSourceFactory";
 
+  /** JVM-wide on purpose: the loaded SDK (thousands of classes) serves every later build of this class loader. */
   private static AwsSourceFactory factory;
 
   private SdkLoader() {}

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * skipped. No SDK import here: this class must load before any SDK class does.
  */
 public final class SdkPreloader {
+  /** JVM-wide on purpose: the SDK classes are loaded once per class loader, whatever the number of builds. */
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private SdkPreloader() {}
