@@ -13,6 +13,7 @@ import dev.codeartifact.core.TokenService;
 import dev.codeartifact.core.TokenSource;
 import dev.codeartifact.core.TokenSources;
 import dev.codeartifact.core.settings.SettingsEditor;
+import dev.codeartifact.maven.decrypt.DecryptLogin;
 import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -83,6 +84,17 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
   @Parameter(property = "codeartifact.remove", defaultValue = "false")
   String remove;
 
+  /**
+   * What the servers get as password: {@code token} (a token, valid up to 12 hours) or {@code decrypt} (a
+   * password such as {@code {[type=codeartifact]domain=my-domain,owner=111122223333,region=us-east-1}} that
+   * Maven's settings decryption turns into a token in every build that loads this plugin as a core
+   * extension: no secret in the file, and nothing to renew). Needs no AWS call.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = DecryptLogin.PROPERTY, defaultValue = "token")
+  String passwordForm;
+
   @Override
   public void execute() throws MojoExecutionException {
     BuildLog log = MavenLogs.of(getLog());
@@ -90,7 +102,9 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
     LoginPlan plan;
     boolean removing;
     boolean failOnError;
+    boolean decrypt;
     try {
+      decrypt = DecryptLogin.isDecryptForm(passwordForm);
       removing = Configuration.of(Collections.singletonMap("codeartifact.remove", remove))
           .bool("codeartifact.remove", false);
       failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
@@ -110,7 +124,7 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
       if (removing) {
         remove(file, plan.serverIds());
       } else {
-        login(file, plan, config, log, failOnError);
+        login(file, plan, config, log, failOnError, decrypt);
       }
     } catch (InvalidParameterException e) {
       throw new MojoExecutionException(ErrorMessages.forPom(e), e);
@@ -163,18 +177,31 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
     return known;
   }
 
-  private void login(Path file, LoginPlan plan, Configuration config, BuildLog log, boolean failOnError)
-      throws CodeArtifactException, MojoExecutionException {
+  private void login(Path file, LoginPlan plan, Configuration config, BuildLog log, boolean failOnError,
+      boolean decrypt) throws CodeArtifactException, MojoExecutionException {
     if (plan.isEmpty()) {
       throw new MojoExecutionException("Nothing to log in to: set codeartifact.url (CodeArtifact repository"
           + " URLs) or codeartifact.serverIds with codeartifact.domain");
     }
-    if (session.isOffline()) {
-      throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token");
-    }
     for (Map.Entry<String, String> e : plan.fallbackIds().entrySet()) {
       getLog().info("No repository or mirror in the settings has the URL of " + e.getValue()
           + ": using the server id " + e.getKey() + " (use that id for the repository)");
+    }
+    if (decrypt) {
+      // No token: each build's settings decryption gets one (dev.codeartifact.maven.decrypt).
+      Map<String, String> forms = new LinkedHashMap<>();
+      for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
+        TokenRequest t = e.getKey();
+        for (String id : e.getValue()) {
+          forms.put(id, DecryptLogin.password(t.domain(), t.domainOwner(), t.region(), t.profile()));
+        }
+      }
+      SettingsEditor.Result r = SettingsEditor.login(file, forms, SettingsEditor.DEFAULT_USERNAME, null);
+      DecryptLogin.report(r.file(), forms.keySet(), r.changed(), getLog()::info);
+      return;
+    }
+    if (session.isOffline()) {
+      throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token");
     }
     TokenSource source = TokenSources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
     Map<String, String> passwords = new LinkedHashMap<>();
