@@ -17,8 +17,8 @@ assert check.standin("/_standin/count?domain=${domain}") == "1"
 def security = new File(basedir, "target/security/settings-security.xml")
 assert security.exists() == !maven4
 assert log.count("(an empty <settingsSecurity/>)") == (maven4 ? 0 : 1)
-// The settings as the user sees them: Maven 3 keeps the form, Maven 4 (which decrypted it) masks it.
-assert log.contains(maven4 ? "<password>***</password>"
-    : "<password>{[type=codeartifact,name=codeartifact,version=1]domain=${domain},owner=111122223333,region=us-west-2}</password>")
+// The settings as the user sees them: the password masked (with -DshowPasswords=true Maven 3 shows the form,
+// decrypt-core-extension; Maven 4, which decrypted it, shows the token the user asked to see).
+assert log.contains("<password>***</password>")
 check.noIssuedToken()
 true
