@@ -10,6 +10,7 @@ import dev.codeartifact.core.RepositoryUrl;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenService;
 import dev.codeartifact.core.TokenSources;
+import dev.codeartifact.maven.MavenLogs;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ final class CodeArtifactPasswords {
    */
   static String decrypt(String payload) {
     try {
-      return token(PasswordForm.parse(payload), System.getProperties(), slf4j(LOG));
+      return token(PasswordForm.parse(payload), System.getProperties(), MavenLogs.of(LOG));
     } catch (IllegalArgumentException e) {
       throw failed(e.getMessage());
     } catch (InvalidParameterException e) {
@@ -116,30 +117,5 @@ final class CodeArtifactPasswords {
   private static IllegalStateException failed(String line) {
     LOG.error(line);
     return new IllegalStateException(line);
-  }
-
-  /** The core's log through SLF4J, which Maven gives core extensions from 3.6.3 on. */
-  static BuildLog slf4j(final Logger log) {
-    return new BuildLog() {
-      @Override
-      public void info(String message) {
-        log.info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        log.warn(message);
-      }
-
-      @Override
-      public void debug(String message) {
-        log.debug(message);
-      }
-
-      @Override
-      public boolean isDebugEnabled() {
-        return log.isDebugEnabled();
-      }
-    };
   }
 }
