@@ -198,6 +198,7 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
       }
       SettingsEditor.Result r = SettingsEditor.login(file, forms, SettingsEditor.DEFAULT_USERNAME, null);
       DecryptLogin.report(r.file(), forms.keySet(), r.changed(), getLog()::info);
+      warnUnmanaged(r);
       return;
     }
     if (session.isOffline()) {
@@ -246,6 +247,10 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
           + "; it expires " + expires + ". The file holds this secret until then (remove it with"
           + " mvn codeartifact:login -Dcodeartifact.remove=true)");
     }
+    warnUnmanaged(r);
+  }
+
+  private void warnUnmanaged(SettingsEditor.Result r) {
     for (String id : r.unmanaged()) {
       getLog().warn("Server " + id + " in " + r.file() + " was not written by this plugin: its username and"
           + " password were replaced, and codeartifact.remove will leave it in place");
