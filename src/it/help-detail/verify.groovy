@@ -12,7 +12,7 @@ def shared = ["domain", "domainOwner", "durationSeconds", "region", "profile", "
     "tokenFromEnvironment", "failOnError", "connectTimeout", "readTimeout", "caBundle", "fips", "dualstack"]
 def goals = [
     token: shared + ["output", "query", "tokenFile"],
-    login: shared + ["serverIds", "url", "settingsFile", "remove"],
+    login: shared + ["serverIds", "url", "settingsFile", "remove", "passwordForm"],
     purge: shared]
 goals.each { goal, params ->
   def s = section(goal)

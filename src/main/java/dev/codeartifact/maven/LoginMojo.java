@@ -11,6 +11,7 @@ import dev.codeartifact.core.TokenFlow;
 import dev.codeartifact.core.TokenPlanner;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.settings.SettingsEditor;
+import dev.codeartifact.maven.decrypt.DecryptLogin;
 import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -81,13 +82,26 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
   @Parameter(property = "codeartifact.remove", defaultValue = "false")
   String remove;
 
+  /**
+   * What the servers get as password: {@code token} (a token, valid up to 12 hours) or {@code decrypt} (a
+   * password such as {@code {[type=codeartifact]domain=my-domain,owner=111122223333,region=us-east-1}} that
+   * Maven's settings decryption turns into a token in every build that loads this plugin as a core
+   * extension: no secret in the file, and nothing to renew). Needs no AWS call.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = DecryptLogin.PROPERTY, defaultValue = "token")
+  String passwordForm;
+
   @Override
   public void execute() throws MojoExecutionException {
     Configuration config = configuration();
     LoginPlan plan;
     Parameters parameters;
     boolean removing;
+    boolean decrypt;
     try {
+      decrypt = DecryptLogin.isDecryptForm(passwordForm);
       removing = Configuration.of(Collections.singletonMap("codeartifact.remove", remove))
           .bool("codeartifact.remove", false);
       if (removing && config.get(Configuration.DOMAIN) == null) {
@@ -104,7 +118,7 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
       if (removing) {
         remove(file, plan.serverIds());
       } else {
-        login(file, plan, parameters);
+        login(file, plan, parameters, decrypt);
       }
     } catch (CodeArtifactException e) {
       throw failure(e);
@@ -155,18 +169,32 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
     return known;
   }
 
-  private void login(Path file, LoginPlan plan, Parameters parameters)
+  private void login(Path file, LoginPlan plan, Parameters parameters, boolean decrypt)
       throws CodeArtifactException, MojoExecutionException {
     if (plan.isEmpty()) {
       throw new MojoExecutionException("Nothing to log in to: set codeartifact.url (CodeArtifact repository"
           + " URLs) or codeartifact.serverIds with codeartifact.domain");
     }
-    if (session.isOffline()) {
-      throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token");
-    }
     for (Map.Entry<String, String> e : plan.fallbackIds().entrySet()) {
       getLog().info("No repository or mirror in the settings has the URL of " + e.getValue()
           + ": using the server id " + e.getKey() + " (use that id for the repository)");
+    }
+    if (decrypt) {
+      // No token: each build's settings decryption gets one (dev.codeartifact.maven.decrypt).
+      Map<String, String> forms = new LinkedHashMap<>();
+      for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
+        TokenRequest t = e.getKey();
+        for (String id : e.getValue()) {
+          forms.put(id, DecryptLogin.password(t.domain(), t.domainOwner(), t.region(), t.profile()));
+        }
+      }
+      SettingsEditor.Result r = SettingsEditor.login(file, forms, SettingsEditor.DEFAULT_USERNAME, null);
+      DecryptLogin.report(r.file(), forms.keySet(), r.changed(), getLog()::info);
+      warnUnmanaged(r);
+      return;
+    }
+    if (session.isOffline()) {
+      throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token");
     }
     TokenFlow.Outcome outcome = new TokenFlow(log()).fetch(parameters, p -> plan.tokens(), false);
     if (outcome.status() == TokenFlow.Outcome.Status.FAILED) {
@@ -209,6 +237,10 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
           + "; it expires " + expires + ". The file holds this secret until then (remove it with"
           + " mvn codeartifact:login -Dcodeartifact.remove=true)");
     }
+    warnUnmanaged(r);
+  }
+
+  private void warnUnmanaged(SettingsEditor.Result r) {
     for (String id : r.unmanaged()) {
       getLog().warn("Server " + id + " in " + r.file() + " was not written by this plugin: its username and"
           + " password were replaced, and codeartifact.remove will leave it in place");

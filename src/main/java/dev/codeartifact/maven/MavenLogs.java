@@ -10,14 +10,14 @@ import org.slf4j.Logger;
  * Adapts Maven's loggers (a mojo's {@link Log}, an extension's SLF4J {@link Logger}) to the core's
  * {@link BuildLog}.
  */
-final class MavenLogs {
+public final class MavenLogs {
   private MavenLogs() {}
 
   static BuildLog of(Log log) {
     return adapter(log::info, log::warn, log::debug, log::isDebugEnabled);
   }
 
-  static BuildLog of(Logger log) {
+  public static BuildLog of(Logger log) {
     return adapter(log::info, log::warn, log::debug, log::isDebugEnabled);
   }
 
