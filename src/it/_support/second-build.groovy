@@ -7,7 +7,9 @@
 //   standin(path)               a GET of the stand-in's control API, trimmed;
 //   byToken                     the lines of /_standin/requests-by-token for DOMAIN ("GET 200 PATH #N");
 //   withToken(artifact, n)      the artifact's POM was served and its jar redirected to storage (as CodeArtifact
-//                               does), each with the domain's n-th issued token (never prints a token).
+//                               does), each with the domain's n-th issued token (never prints a token);
+//   from(n)                     where the n-th build's (0 or 1) applied token came from, as its INFO line says
+//                               ("AWS", "the disk cache"), or null.
 return { basedir, String standinUrl, localRepositoryPath, String lib, String domain ->
   def standin = { String path -> new URL(standinUrl + path).text.trim() }
   def two = lib + "-two"
@@ -34,5 +36,9 @@ return { basedir, String standinUrl, localRepositoryPath, String lib, String dom
     def path = "/maven/protected/dev/codeartifact/protected/${artifact}/1.0/${artifact}-1.0"
     served("${path}.pom", n) && served("${path}.jar", n)
   }
-  return [standin: standin, byToken: byToken, withToken: withToken]
+  def from = { int n ->
+    def m = builds[n] =~ /CodeArtifact token for domain ${domain} \(.*\) applied to codeartifact; expires \S+ \(in [^)]*\); from (.*)/
+    m.find() ? m.group(1).trim() : null
+  }
+  return [standin: standin, byToken: byToken, withToken: withToken, from: from]
 }

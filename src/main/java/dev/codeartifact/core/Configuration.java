@@ -2,6 +2,7 @@ package dev.codeartifact.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,20 +43,87 @@ public final class Configuration {
   private static final Pattern SERVER_ID = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
   private final Map<String, String> values;
+  private final Map<String, String> unresolved;
 
-  private Configuration(Map<String, String> values) {
+  private Configuration(Map<String, String> values, Map<String, String> unresolved) {
     this.values = values;
+    this.unresolved = unresolved;
   }
 
-  /** Keeps the non-blank entries of {@code values}; later layers are the caller's business. */
+  /**
+   * The one rule for every source: a blank value counts as unset, and so does a value with an unresolved
+   * {@code ${...}} (a property Maven could not resolve), which {@link #unresolved()} keeps for a warning.
+   * Values are trimmed. Later layers are the caller's business.
+   */
   public static Configuration of(Map<String, String> values) {
     Map<String, String> copy = new TreeMap<>();
+    Map<String, String> unresolved = new TreeMap<>();
     for (Map.Entry<String, String> e : values.entrySet()) {
-      if (e.getValue() != null && !e.getValue().trim().isEmpty()) {
-        copy.put(e.getKey(), e.getValue().trim());
+      String v = e.getValue() == null ? "" : e.getValue().trim();
+      if (isUnresolved(v)) {
+        unresolved.put(e.getKey(), v);
+      } else if (!v.isEmpty()) {
+        copy.put(e.getKey(), v);
       }
     }
-    return new Configuration(copy);
+    return new Configuration(copy, unresolved);
+  }
+
+  /** Whether {@code value} holds a {@code ${...}} Maven left unresolved: such a value counts as unset. */
+  public static boolean isUnresolved(String value) {
+    return value != null && value.contains("${");
+  }
+
+  /** Properties whose value was an unresolved {@code ${...}}, with that value (never a secret: a placeholder). */
+  public Map<String, String> unresolved() {
+    return Collections.unmodifiableMap(unresolved);
+  }
+
+  /**
+   * Collects a configuration from layers in precedence order (say, POM configuration, then {@code -D}, then
+   * settings profiles), with the rule of {@link #of}: the first layer with a usable value wins, a blank or
+   * unresolved value lets the next layer speak, and an unresolved value no layer replaces is kept for its
+   * warning. Remembers which layer each value came from, for error lines.
+   */
+  public static final class Layers {
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final Map<String, String> unresolved = new LinkedHashMap<>();
+
+    /** Offers {@code value} for {@code property} from the layer named {@code source}. */
+    public Layers offer(String property, String value, String source) {
+      if (value == null || value.trim().isEmpty() || values.containsKey(property)) {
+        return this;
+      }
+      if (isUnresolved(value)) {
+        unresolved.putIfAbsent(property, value);
+      } else {
+        values.put(property, value);
+        sources.put(property, source);
+      }
+      return this;
+    }
+
+    /** Offers every property of {@link #PROPERTIES} that {@code layer} holds. */
+    public Layers offer(java.util.Properties layer, String source) {
+      if (layer != null) {
+        for (String property : PROPERTIES) {
+          offer(property, layer.getProperty(property), source);
+        }
+      }
+      return this;
+    }
+
+    /** Where the value of each set property came from. */
+    public Map<String, String> sources() {
+      return Collections.unmodifiableMap(sources);
+    }
+
+    public Configuration configuration() {
+      Map<String, String> all = new LinkedHashMap<>(unresolved);
+      all.putAll(values);
+      return of(all);
+    }
   }
 
   public String get(String property) {

@@ -37,10 +37,11 @@ public final class LoginPlan {
    * @param urls the {@code codeartifact.url} value, or null
    * @param known repositories and mirrors by the id Maven uses for them, matched against {@code urls}
    */
-  public static LoginPlan plan(Configuration config, String urls, List<TokenPlanner.Repository> known)
+  public static LoginPlan plan(Parameters parameters, String urls, List<TokenPlanner.Repository> known)
       throws InvalidParameterException {
-    TokenRequest.Builder template = config.tokenRequestTemplate();
-    Set<String> serverIds = config.serverIds();
+    TokenRequest.Builder template = parameters.template();
+    Configuration config = parameters.configuration();
+    Set<String> serverIds = parameters.serverIds();
     Map<TokenRequest, Set<String>> tokens = new LinkedHashMap<>();
     Map<String, String> fallbackIds = new LinkedHashMap<>();
     if (!serverIds.isEmpty()) {

@@ -55,9 +55,10 @@ public final class TokenPlanner {
     }
   }
 
-  public static Plan plan(Configuration config, List<Repository> repositories) throws InvalidParameterException {
-    TokenRequest.Builder template = config.tokenRequestTemplate();
-    Set<String> serverIds = config.serverIds();
+  public static Plan plan(Parameters parameters, List<Repository> repositories) throws InvalidParameterException {
+    TokenRequest.Builder template = parameters.template();
+    Configuration config = parameters.configuration();
+    Set<String> serverIds = parameters.serverIds();
     String domain = config.get(Configuration.DOMAIN);
     Map<TokenRequest, Set<String>> tokens = new LinkedHashMap<>();
 

@@ -11,77 +11,87 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Builds the chain of token sources every entry point uses: an opted-in {@code CODEARTIFACT_AUTH_TOKEN},
- * else the disk cache shared by all builds of the user, else the AWS API. The AWS source (and with it
- * the SDK) is created on first use only, so a build served from the cache never loads the SDK.
+ * Builds the chain of token sources of one build: an opted-in {@code CODEARTIFACT_AUTH_TOKEN}, else the
+ * disk cache shared by all builds of the user, else the AWS API. Nothing is kept between builds: the AWS
+ * source (and with it the SDK client) is created on the build's first cache miss, so a build served from
+ * the cache never touches the SDK, and a daemon's next build starts from its own settings.
  */
 public final class TokenSources {
   /** Environment variable a CI step may already hold a token in (opt-in). */
   public static final String ENV_TOKEN = "CODEARTIFACT_AUTH_TOKEN";
 
-  private static volatile TokenSource aws;
-  private static volatile Object awsSettingsKey;
-
   private TokenSources() {}
 
-  /** The chain for {@code config}, reading the process environment and user home. */
-  public static TokenSource forBuild(Configuration config, NetworkSettings network, BuildLog log)
-      throws InvalidParameterException {
-    return forBuild(config, network, System.getenv(), Paths.get(System.getProperty("user.home")), log);
+  /** The chain for {@code parameters}, reading the process environment and user home. */
+  public static TokenSource forBuild(Parameters parameters, BuildLog log) {
+    return forBuild(parameters, System.getenv(), userHome(), log);
   }
 
-  /** Whether {@code config} takes its token from {@link #ENV_TOKEN} and {@code env} holds one. */
-  public static boolean usesEnvironmentToken(Configuration config, Map<String, String> env)
-      throws InvalidParameterException {
+  /** Whether {@code parameters} take the token from {@link #ENV_TOKEN} and {@code env} holds one. */
+  public static boolean usesEnvironmentToken(Parameters parameters, Map<String, String> env) {
     String token = env.get(ENV_TOKEN);
-    return config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false) && token != null && !token.trim().isEmpty();
+    return parameters.tokenFromEnvironment() && token != null && !token.trim().isEmpty();
   }
 
-  public static TokenSource forBuild(Configuration config, final NetworkSettings network,
-      Map<String, String> env, Path userHome, final BuildLog log) throws InvalidParameterException {
-    if (config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false)) {
+  public static TokenSource forBuild(Parameters parameters, Map<String, String> env, Path userHome,
+      final BuildLog log) {
+    if (parameters.tokenFromEnvironment()) {
       final String token = env.get(ENV_TOKEN);
-      if (usesEnvironmentToken(config, env)) {
+      if (usesEnvironmentToken(parameters, env)) {
         return request -> {
           log.debug("Using the token from " + ENV_TOKEN + " for " + request.describe());
-          // The environment gives no expiry: assume the shortest life CodeArtifact issues.
-          return new AuthorizationToken(token.trim(), Instant.now().plus(Duration.ofSeconds(TokenRequest.MIN_DURATION)));
+          // The environment gives no expiry: assume the shortest life CodeArtifact issues (and no fetch time,
+          // so the margin's floor applies).
+          return new AuthorizationToken(token.trim(), Instant.now().plus(Duration.ofSeconds(TokenRequest.MIN_DURATION)))
+              .from(AuthorizationToken.Origin.ENVIRONMENT, null);
         };
       }
       log.warn("codeartifact.tokenFromEnvironment is true but " + ENV_TOKEN + " is not set: requesting a token");
     }
-    String dir = config.get(Configuration.CACHE_DIR);
-    Path cacheDir = dir != null ? Paths.get(dir) : DiskTokenCache.defaultDirectory(env, userHome);
+    Path cacheDir = cacheDirectory(parameters, env, userHome);
+    final NetworkSettings network = parameters.network();
     final Path sdkDir = cacheDir.resolve(SdkLoader.FOLDER);
-    final Supplier<TokenSource> awsSupplier = () -> awsSource(network, sdkDir, log);
-    if (!config.bool(Configuration.CACHE, true)) {
-      return request -> awsSupplier.get().fetch(request);
+    final Supplier<TokenSource> aws = new Supplier<TokenSource>() {
+      private TokenSource created;
+
+      @Override
+      public synchronized TokenSource get() {
+        if (created == null) {
+          created = awsSource(network, sdkDir, log);
+        }
+        return created;
+      }
+    };
+    if (!parameters.cache()) {
+      return request -> aws.get().fetch(request);
     }
     DiskTokenCache cache = new DiskTokenCache(cacheDir, Clock.systemUTC(), log);
-    return CachingTokenSource.create(cache, env, userHome, awsSupplier);
+    return CachingTokenSource.create(cache, env, userHome, aws);
   }
 
-  /** The cache folder {@code config} points at, for the purge goal. */
-  public static Path cacheDirectory(Configuration config) {
-    String dir = config.get(Configuration.CACHE_DIR);
-    return dir != null ? Paths.get(dir)
-        : DiskTokenCache.defaultDirectory(System.getenv(), Paths.get(System.getProperty("user.home")));
+  /** The cache folder {@code parameters} point at, for the purge goal and 401 handling. */
+  public static Path cacheDirectory(Parameters parameters) {
+    return cacheDirectory(parameters, System.getenv(), userHome());
   }
 
-  /** One AWS source (and so one SDK client per region/profile/endpoint) per build and network setting. */
-  private static synchronized TokenSource awsSource(NetworkSettings network, Path sdkDir, BuildLog log) {
-    if (aws == null || !network.equals(awsSettingsKey)) {
-      final AwsSourceFactory factory;
-      try {
-        factory = SdkLoader.factory(sdkDir, log);
-      } catch (final CodeArtifactException e) {
-        return request -> {
-          throw e;
-        };
-      }
-      aws = factory.create(network, log);
-      awsSettingsKey = network;
+  private static Path cacheDirectory(Parameters parameters, Map<String, String> env, Path userHome) {
+    return parameters.cacheDir() != null ? parameters.cacheDir() : DiskTokenCache.defaultDirectory(env, userHome);
+  }
+
+  private static Path userHome() {
+    return Paths.get(System.getProperty("user.home"));
+  }
+
+  /** The AWS call, each token marked as fetched from AWS now; a failure to load the SDK fails each fetch. */
+  private static TokenSource awsSource(NetworkSettings network, Path sdkDir, BuildLog log) {
+    final TokenSource aws;
+    try {
+      aws = SdkLoader.factory(sdkDir, log).create(network, log);
+    } catch (final CodeArtifactException e) {
+      return request -> {
+        throw e;
+      };
     }
-    return aws;
+    return request -> aws.fetch(request).from(AuthorizationToken.Origin.AWS, Instant.now());
   }
 }

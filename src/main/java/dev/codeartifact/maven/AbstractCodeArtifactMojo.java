@@ -1,10 +1,18 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.Parameters;
+import dev.codeartifact.core.ProxySettings;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -167,14 +175,8 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   @Component
   SettingsDecrypter settingsDecrypter;
 
-  /**
-   * Everything above as one configuration; validation happens where it is used. Also hands Maven's decrypter
-   * to {@link MavenNetwork} for this build's proxies (every goal starts here).
-   */
+  /** Everything above as one configuration, by user-property name; {@link Parameters} validates it. */
   Configuration configuration() {
-    if (session != null) {
-      MavenNetwork.decryptProxiesWith(session.getRequest(), settingsDecrypter, MavenLogs.of(getLog()));
-    }
     Map<String, String> values = new LinkedHashMap<>();
     values.put(Configuration.DOMAIN, domain);
     values.put(Configuration.DOMAIN_OWNER, domainOwner);
@@ -193,5 +195,30 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
     values.put(Configuration.FIPS, fips);
     values.put(Configuration.DUALSTACK, dualstack);
     return Configuration.of(values);
+  }
+
+  /** Maven's active proxies for the AWS call, passwords decrypted. */
+  List<ProxySettings> proxies() {
+    return session == null ? Collections.<ProxySettings>emptyList()
+        : MavenNetwork.proxies(session.getRequest(), settingsDecrypter, log());
+  }
+
+  /** The validated parameters of this goal. */
+  Parameters parameters() throws MojoExecutionException {
+    try {
+      return Parameters.parse(configuration(), proxies());
+    } catch (InvalidParameterException e) {
+      throw failure(e);
+    }
+  }
+
+  BuildLog log() {
+    return MavenLogs.of(getLog());
+  }
+
+  /** A failure in Maven's terms: an invalid parameter names both the POM element and the user property. */
+  static MojoExecutionException failure(CodeArtifactException e) {
+    return new MojoExecutionException(e instanceof InvalidParameterException
+        ? ErrorMessages.forPom((InvalidParameterException) e) : e.getMessage(), e);
   }
 }

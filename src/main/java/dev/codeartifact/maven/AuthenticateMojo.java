@@ -1,8 +1,7 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.TokenFlow;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
@@ -57,16 +56,15 @@ public class AuthenticateMojo extends AbstractCodeArtifactMojo {
         getLog().info("Skipping CodeArtifact authentication (codeartifact.skip)");
         return;
       }
-      BuildAuthenticator.Outcome outcome =
-          new BuildAuthenticator(MavenLogs.of(getLog())).authenticate(session, configuration());
-      if (outcome.nothingFound) {
+      TokenFlow.Outcome outcome = new TokenFlow(log()).authenticate(configuration(), proxies(),
+          () -> BuildRepositories.of(session), MavenBuild.of(session, log()));
+      if (outcome.status() == TokenFlow.Outcome.Status.FAILED) {
+        throw failure(outcome.failure());
+      }
+      if (outcome.status() == TokenFlow.Outcome.Status.NOTHING_FOUND) {
         getLog().warn("No CodeArtifact repository in this build and no codeartifact.serverIds: nothing to"
             + " authenticate (set codeartifact.domain and codeartifact.serverIds, or use CodeArtifact repository URLs)");
       }
-    } catch (InvalidParameterException e) {
-      throw new MojoExecutionException(ErrorMessages.forPom(e), e);
-    } catch (CodeArtifactException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
     } finally {
       // Always, even when skipped: otherwise the lenient pass before this aggregator would hide real
       // resolution failures for the rest of the module's build.

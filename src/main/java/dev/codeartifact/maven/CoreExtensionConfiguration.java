@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.maven.artifact.repository.ArtifactRepository;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.model.Profile;
@@ -39,30 +38,13 @@ final class CoreExtensionConfiguration {
   }
 
   static CoreExtensionConfiguration of(MavenExecutionRequest request) {
-    Map<String, String> values = new LinkedHashMap<>();
-    Map<String, String> sources = new LinkedHashMap<>();
-    List<Properties> layers = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    layers.add(request.getUserProperties());
-    names.add(USER);
-    layers.add(request.getSystemProperties());
-    names.add(SYSTEM);
+    Configuration.Layers layers = new Configuration.Layers()
+        .offer(request.getUserProperties(), USER)
+        .offer(request.getSystemProperties(), SYSTEM);
     for (Profile p : activeSettingsProfiles(request)) {
-      layers.add(p.getProperties());
-      names.add("settings profile " + p.getId());
+      layers.offer(p.getProperties(), "settings profile " + p.getId());
     }
-    for (String property : Configuration.PROPERTIES) {
-      for (int i = 0; i < layers.size(); i++) {
-        Properties layer = layers.get(i);
-        String v = layer == null ? null : layer.getProperty(property);
-        if (v != null && !v.trim().isEmpty()) {
-          values.put(property, v);
-          sources.put(property, names.get(i));
-          break;
-        }
-      }
-    }
-    return new CoreExtensionConfiguration(Configuration.of(values), sources);
+    return new CoreExtensionConfiguration(layers.configuration(), layers.sources());
   }
 
   /**

@@ -1,15 +1,19 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.Parameters;
+import dev.codeartifact.core.ProxySettings;
+import dev.codeartifact.core.TokenFlow;
 import dev.codeartifact.core.TokenSources;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Properties;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -58,7 +62,7 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
 
   @Override
   public void afterSessionStart(MavenSession session) throws MavenExecutionException {
-    String failure = CoreExtensionFailure.of(session.getRequest());
+    String failure = MavenBuild.notes(session.getRequest()).failure();
     if (failure != null) {
       throw new MavenExecutionException(failure, session.getRequest().getPom());
     }
@@ -67,25 +71,27 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
   @Override
   public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
     long start = System.nanoTime();
-    Configuration config = configuration(session);
-    try {
-      if (config.skip()) {
+    BuildLog log = MavenLogs.of(LOG);
+    Digests.warmUp();
+    TokenFlow.Outcome outcome = new TokenFlow(log).authenticate(configuration(session),
+        MavenNetwork.proxies(session.getRequest(), decrypter, log), () -> BuildRepositories.of(session),
+        MavenBuild.of(session, log));
+    switch (outcome.status()) {
+      case SKIPPED:
         LOG.info("Skipping CodeArtifact authentication (codeartifact.skip)");
         return;
-      }
-      Digests.warmUp();
-      MavenNetwork.decryptProxiesWith(session.getRequest(), decrypter, MavenLogs.of(LOG));
-      BuildAuthenticator.Outcome outcome = new BuildAuthenticator(MavenLogs.of(LOG)).authenticate(session, config);
-      if (outcome.nothingFound) {
+      case NOTHING_FOUND:
         LOG.debug("CodeArtifact build extension: no CodeArtifact repository and no codeartifact.serverIds");
-      }
-      // Read by benchmarks/run.sh: the plugin's own share of a build's time.
-      LOG.debug("CodeArtifact build extension done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-    } catch (InvalidParameterException e) {
-      throw new MavenExecutionException(ErrorMessages.forPom(e), pom(session));
-    } catch (CodeArtifactException e) {
-      throw new MavenExecutionException(e.getMessage(), pom(session));
+        break;
+      case FAILED:
+        CodeArtifactException e = outcome.failure();
+        throw new MavenExecutionException(e instanceof InvalidParameterException
+            ? ErrorMessages.forPom((InvalidParameterException) e) : e.getMessage(), pom(session));
+      default:
+        break;
     }
+    // Read by benchmarks/run.sh: the plugin's own share of a build's time.
+    LOG.debug("CodeArtifact build extension done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
   }
 
   /**
@@ -104,10 +110,10 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
       if (rejected.isEmpty()) {
         return;
       }
-      Configuration config = configuration(session);
+      Parameters parameters = Parameters.parse(configuration(session), Collections.<ProxySettings>emptyList());
       RejectedTokens.forget(session, rejected,
-          config.bool(Configuration.CACHE, true) ? TokenSources.cacheDirectory(config) : null,
-          TokenSources.usesEnvironmentToken(config, System.getenv()), MavenLogs.of(LOG));
+          parameters.cache() ? TokenSources.cacheDirectory(parameters) : null,
+          TokenSources.usesEnvironmentToken(parameters, System.getenv()), MavenLogs.of(LOG));
     } catch (CodeArtifactException | RuntimeException e) {
       // The build has already failed with its own error; this is only a hint.
       LOG.debug("CodeArtifact: could not check the build's 401 answers: " + e.getMessage());
@@ -120,42 +126,35 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
   }
 
   /**
-   * The plugin's {@code <configuration>} (plugin level, then the authenticate execution) from the first
+   * The plugin's {@code <configuration>} (the authenticate execution's, then plugin level) from the first
    * project that declares it, then user properties, system properties and that project's properties (the
    * top-level project's when no project declares the plugin).
    */
   static Configuration configuration(MavenSession session) {
-    Map<String, String> values = new LinkedHashMap<>();
+    Configuration.Layers layers = new Configuration.Layers();
     MavenProject declaring = null;
     for (MavenProject project : session.getProjects()) {
       Plugin plugin = project.getPlugin(PLUGIN_KEY);
       if (plugin != null) {
         declaring = project;
-        read(plugin.getConfiguration(), values);
-        for (PluginExecution execution : plugin.getExecutions()) {
+        List<PluginExecution> executions = new ArrayList<>(plugin.getExecutions());
+        Collections.reverse(executions); // a later execution overrides an earlier one
+        for (PluginExecution execution : executions) {
           if (execution.getGoals().contains("authenticate")) {
-            read(execution.getConfiguration(), values);
+            read(execution.getConfiguration(), layers);
           }
         }
+        read(plugin.getConfiguration(), layers);
         break;
       }
     }
     // Declared in <build><extensions> (no plugin configuration) or only as a core extension: the
     // top-level project's properties.
     MavenProject propertiesOf = declaring != null ? declaring : topLevel(session);
-    Properties[] layers = {
-      session.getRequest().getUserProperties(),
-      session.getRequest().getSystemProperties(),
-      propertiesOf == null ? null : propertiesOf.getProperties()
-    };
-    for (String property : Configuration.PROPERTIES) {
-      for (Properties layer : layers) {
-        if (!values.containsKey(property) && layer != null && layer.getProperty(property) != null) {
-          values.put(property, layer.getProperty(property));
-        }
-      }
-    }
-    return Configuration.of(values);
+    layers.offer(session.getRequest().getUserProperties(), "user property")
+        .offer(session.getRequest().getSystemProperties(), "system property")
+        .offer(propertiesOf == null ? null : propertiesOf.getProperties(), "project property");
+    return layers.configuration();
   }
 
   private static MavenProject topLevel(MavenSession session) {
@@ -171,7 +170,7 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
    * reflective call per child element, not per known property: past 15 calls of one method the JDK
    * generates an accessor class, milliseconds a build would spend for nothing.
    */
-  private static void read(Object dom, Map<String, String> into) {
+  private static void read(Object dom, Configuration.Layers into) {
     if (dom == null) {
       return;
     }
@@ -182,14 +181,12 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
       }
       Method getName = children[0].getClass().getMethod("getName");
       Method getValue = children[0].getClass().getMethod("getValue");
-      Set<String> seen = new HashSet<>(); // the first of a repeated element counts; a later DOM overrides
+      Set<String> seen = new HashSet<>(); // the first of a repeated element counts
       for (Object child : children) {
         String property = "codeartifact." + getName.invoke(child);
         if (Configuration.PROPERTIES.contains(property) && seen.add(property)) {
           Object value = getValue.invoke(child);
-          if (value != null && !value.toString().trim().isEmpty() && !value.toString().contains("${")) {
-            into.put(property, value.toString().trim());
-          }
+          into.offer(property, value == null ? null : value.toString(), "plugin configuration");
         }
       }
     } catch (ReflectiveOperationException | RuntimeException e) {

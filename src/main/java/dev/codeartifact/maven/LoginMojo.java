@@ -1,17 +1,15 @@
 package dev.codeartifact.maven;
 
 import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.LoginPlan;
+import dev.codeartifact.core.Parameters;
+import dev.codeartifact.core.TokenFlow;
 import dev.codeartifact.core.TokenPlanner;
 import dev.codeartifact.core.TokenRequest;
-import dev.codeartifact.core.TokenService;
-import dev.codeartifact.core.TokenSource;
-import dev.codeartifact.core.TokenSources;
 import dev.codeartifact.core.settings.SettingsEditor;
 import java.io.File;
 import java.nio.file.Path;
@@ -85,37 +83,31 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
 
   @Override
   public void execute() throws MojoExecutionException {
-    BuildLog log = MavenLogs.of(getLog());
     Configuration config = configuration();
     LoginPlan plan;
+    Parameters parameters;
     boolean removing;
-    boolean failOnError;
     try {
       removing = Configuration.of(Collections.singletonMap("codeartifact.remove", remove))
           .bool("codeartifact.remove", false);
-      failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
-      config.bool(Configuration.CACHE, true);
-      config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
-      MavenNetwork.settings(config, session.getRequest());
       if (removing && config.get(Configuration.DOMAIN) == null) {
         // Taking entries out needs no token, so no domain: only the ids matter.
         config = withoutServerIdsDomainCheck(config);
       }
-      plan = LoginPlan.plan(config, url, knownRepositories());
+      parameters = Parameters.parse(config, proxies());
+      plan = LoginPlan.plan(parameters, url, knownRepositories());
     } catch (InvalidParameterException e) {
-      throw new MojoExecutionException(ErrorMessages.forPom(e), e);
+      throw failure(e);
     }
     Path file = settingsFile();
     try {
       if (removing) {
         remove(file, plan.serverIds());
       } else {
-        login(file, plan, config, log, failOnError);
+        login(file, plan, parameters);
       }
-    } catch (InvalidParameterException e) {
-      throw new MojoExecutionException(ErrorMessages.forPom(e), e);
     } catch (CodeArtifactException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw failure(e);
     }
   }
 
@@ -163,7 +155,7 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
     return known;
   }
 
-  private void login(Path file, LoginPlan plan, Configuration config, BuildLog log, boolean failOnError)
+  private void login(Path file, LoginPlan plan, Parameters parameters)
       throws CodeArtifactException, MojoExecutionException {
     if (plan.isEmpty()) {
       throw new MojoExecutionException("Nothing to log in to: set codeartifact.url (CodeArtifact repository"
@@ -176,19 +168,17 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
       getLog().info("No repository or mirror in the settings has the URL of " + e.getValue()
           + ": using the server id " + e.getKey() + " (use that id for the repository)");
     }
-    TokenSource source = TokenSources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
+    TokenFlow.Outcome outcome = new TokenFlow(log()).fetch(parameters, p -> plan.tokens(), false);
+    if (outcome.status() == TokenFlow.Outcome.Status.FAILED) {
+      throw outcome.failure();
+    }
     Map<String, String> passwords = new LinkedHashMap<>();
     Instant expiration = null;
     for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
-      AuthorizationToken token;
-      try {
-        token = TokenService.shared().get(e.getKey(), source);
-      } catch (CodeArtifactException ex) {
-        if (failOnError) {
-          throw ex;
-        }
-        getLog().warn(ex.getMessage() + " (codeartifact.failOnError=false: " + String.join(", ", e.getValue())
-            + " left as they are)");
+      AuthorizationToken token = outcome.tokens().get(e.getKey());
+      if (token == null) {
+        getLog().warn(outcome.tolerated().get(e.getKey()).getMessage() + " (codeartifact.failOnError=false: "
+            + String.join(", ", e.getValue()) + " left as they are)");
         continue;
       }
       for (String id : e.getValue()) {

@@ -2,6 +2,7 @@ package dev.codeartifact.maven;
 
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collection;
@@ -18,26 +19,30 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.AuthenticationSelector;
 
 /**
- * Where the token gets into the build. Maven copies credentials into many objects when the session
- * starts, so editing the settings alone changes nothing: this class updates every copy that later
- * resolution and deployment read, in the four steps of {@link #apply}. Ids are the ids after mirroring,
- * the same as the {@code <server>} ids.
+ * Where the token gets into the build, for all three ways the plugin runs. Maven copies credentials into
+ * many objects when the session starts, so editing the settings alone changes nothing once a session
+ * exists: {@link #apply} updates every copy that later resolution and deployment read. Before the session
+ * (the core extension) the request's server entries are all it takes, plus the switches that make the
+ * transports send them preemptively. Ids are the ids after mirroring, the same as the {@code <server>} ids.
  */
 final class MavenCredentials {
   private MavenCredentials() {}
 
-  /** Applies {@code tokens} (server id to token) to the whole session. Idempotent and thread-safe. */
-  static void apply(MavenSession session, Map<String, AuthorizationToken> tokens, BuildLog log) {
+  /**
+   * Applies {@code tokens} (server id to token) to the build of {@code request}; {@code session} is null
+   * before the session exists. Idempotent and thread-safe.
+   */
+  static void apply(MavenExecutionRequest request, MavenSession session, Map<String, AuthorizationToken> tokens,
+      BuildLog log) {
     if (tokens.isEmpty()) {
       return;
     }
-    MavenExecutionRequest request = session.getRequest();
     synchronized (request) {
       // 1. Server entries: what Maven itself turns into authentication for anything it creates later.
       for (Map.Entry<String, AuthorizationToken> e : tokens.entrySet()) {
         setServer(request.getServers(), e.getKey(), e.getValue(), request);
       }
-      Settings settings = session.getSettings();
+      Settings settings = session == null ? null : session.getSettings();
       if (settings != null && settings.getServers() != request.getServers()) {
         // Maven 4 hands mojos a copy of the settings.
         for (Map.Entry<String, AuthorizationToken> e : tokens.entrySet()) {
@@ -47,6 +52,13 @@ final class MavenCredentials {
       // 2. The request's repositories (already mirrored).
       authenticate(request.getRemoteRepositories(), tokens);
       authenticate(request.getPluginArtifactRepositories(), tokens);
+    }
+    if (session == null) {
+      // 3'. No session yet: the repository session Maven creates next reads these.
+      for (String id : tokens.keySet()) {
+        preemptive(request, id, log);
+      }
+      return;
     }
     // 3. The repository session's selector: used for repositories created from now on (deploy, plugins).
     addToSelector(session.getRepositorySession(), tokens, log);
@@ -65,6 +77,77 @@ final class MavenCredentials {
           authenticate(dist, tokens);
         }
       }
+    }
+  }
+
+  /**
+   * Sends the credentials with the first request instead of waiting for a 401 challenge, which
+   * CodeArtifact does not document (and which costs a round trip): for the native, Apache and JDK
+   * transports through the per-repository resolver property (read when the session is created, which
+   * is after the core extension ran), for Wagon through the server's http configuration. A user's own
+   * setting wins. Maven Resolver 1.x (Maven 3.6 to 3.9) reads {@code aether.connector.http.preemptiveAuth[.id]},
+   * Resolver 2.x (Maven 3.10, 4.0) {@code aether.transport.http.preemptiveAuth[.id]}: both are set.
+   */
+  static void preemptive(MavenExecutionRequest request, String id, BuildLog log) {
+    for (String prefix : PREEMPTIVE_KEYS) {
+      setIfUnset(request, prefix + "." + id);
+    }
+    if (isMaven4()) {
+      // Maven 4 suffixes repository ids in some requests (id-HASH), so only the global switch reaches
+      // them; it only matters for repositories that have credentials.
+      for (String prefix : PREEMPTIVE_KEYS) {
+        setIfUnset(request, prefix);
+      }
+      return; // no Wagon by default there, and its settings model takes other configuration objects
+    }
+    synchronized (request) {
+      Server server = MavenBuild.server(request, id);
+      if (server != null && server.getConfiguration() == null) {
+        try {
+          server.setConfiguration(usePreemptive());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+          log.debug("Could not make Wagon authenticate " + id + " preemptively: " + e.getClass().getSimpleName());
+        }
+      }
+    }
+  }
+
+  /** Resolver 1.x and 2.x names of the preemptive-authentication switch. */
+  static final String[] PREEMPTIVE_KEYS = {
+    "aether.connector.http.preemptiveAuth", "aether.transport.http.preemptiveAuth"
+  };
+
+  private static void setIfUnset(MavenExecutionRequest request, String key) {
+    if (request.getUserProperties().getProperty(key) == null && request.getSystemProperties().getProperty(key) == null) {
+      request.getUserProperties().setProperty(key, "true");
+    }
+  }
+
+  /**
+   * {@code <httpConfiguration><all><usePreemptive>true</...>} built with Maven's own Xpp3Dom class:
+   * this realm may carry another copy of plexus-utils, and Maven casts the configuration to its own.
+   */
+  private static Object usePreemptive() throws ReflectiveOperationException {
+    Class<?> dom = Server.class.getClassLoader().loadClass("org.codehaus.plexus.util.xml.Xpp3Dom");
+    Constructor<?> node = dom.getConstructor(String.class);
+    Method addChild = dom.getMethod("addChild", dom);
+    Object config = node.newInstance("configuration");
+    Object http = node.newInstance("httpConfiguration");
+    Object all = node.newInstance("all");
+    Object use = node.newInstance("usePreemptive");
+    dom.getMethod("setValue", String.class).invoke(use, "true");
+    addChild.invoke(all, use);
+    addChild.invoke(http, all);
+    addChild.invoke(config, http);
+    return config;
+  }
+
+  private static boolean isMaven4() {
+    try {
+      Class.forName("org.apache.maven.api.Session", false, MavenCredentials.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
     }
   }
 

@@ -1,15 +1,9 @@
 package dev.codeartifact.maven;
 
 import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.InvalidParameterException;
-import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -18,63 +12,27 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * The network settings of the AWS API call, from the plugin's configuration and Maven's own settings:
- * the active {@code <proxies>} of settings.xml apply to the CodeArtifact API call as they apply to
- * Maven's downloads. With no active Maven proxy, the JVM's {@code https.proxyHost}-style system
- * properties keep applying.
+ * Maven's active {@code <proxies>} for the AWS API call: they apply to it as they apply to Maven's
+ * downloads. With no active Maven proxy, the JVM's {@code https.proxyHost}-style system properties keep
+ * applying.
  *
  * <h2>Encrypted proxy passwords</h2>
  *
  * Maven 3 keeps settings passwords encrypted ({@code {...}}, master password in
  * {@code ~/.m2/settings-security.xml} or the file {@code -Dsettings.security} names) in the execution request
- * and decrypts them only for its own transports. Every entry point (the goals, the build extension, the core
- * extension) gets Maven's {@link SettingsDecrypter} injected and registers it here for its request with
- * {@link #decryptProxiesWith} before the shared validation reads the proxies: then only the proxies are
- * decrypted (copies; the request is left alone), at most one WARN line per proxy and build names a proxy
- * whose password cannot be decrypted, and the call goes on without that proxy's credentials. A password that
- * is not in the encrypted form (Maven 4 may have decrypted it already) is used as it is, never decrypted twice.
+ * and decrypts them only for its own transports. Every entry point gets Maven's {@link SettingsDecrypter}
+ * injected and passes it here: only the proxies are decrypted (copies; the request is left alone), at most
+ * one WARN line per proxy and build names a proxy whose password cannot be decrypted, and the call goes on
+ * without that proxy's credentials. A password that is not in the encrypted form (Maven 4 may have decrypted
+ * it already) is used as it is, never decrypted twice.
  */
 final class MavenNetwork {
-  /** The decrypter registered for each request (weak: a request lives for one build). */
-  private static final Map<MavenExecutionRequest, Decryption> DECRYPTION =
-      Collections.synchronizedMap(new WeakHashMap<MavenExecutionRequest, Decryption>());
-
-  private static final class Decryption {
-    final SettingsDecrypter decrypter;
-    final BuildLog log;
-
-    Decryption(SettingsDecrypter decrypter, BuildLog log) {
-      this.decrypter = decrypter;
-      this.log = log;
-    }
-  }
-
   private MavenNetwork() {}
 
   /**
-   * Lets {@link #settings} decrypt the proxy passwords of {@code request} with {@code decrypter} (Maven's
-   * own), reporting failures to {@code log}. A null decrypter or request does nothing.
-   */
-  static void decryptProxiesWith(MavenExecutionRequest request, SettingsDecrypter decrypter, BuildLog log) {
-    if (request != null && decrypter != null) {
-      DECRYPTION.put(request, new Decryption(decrypter, log));
-    }
-  }
-
-  static NetworkSettings settings(Configuration config, MavenExecutionRequest request)
-      throws InvalidParameterException {
-    return NetworkSettings.from(config, proxies(request));
-  }
-
-  /**
    * The active proxies of {@code request}, in settings order (Maven Resolver picks the first that fits),
-   * passwords decrypted when a decrypter was registered for it.
+   * passwords decrypted with {@code decrypter} (none when null).
    */
-  static List<ProxySettings> proxies(MavenExecutionRequest request) {
-    Decryption d = request == null ? null : DECRYPTION.get(request);
-    return d == null ? proxies(request, null, null) : proxies(request, d.decrypter, d.log);
-  }
-
   static List<ProxySettings> proxies(MavenExecutionRequest request, SettingsDecrypter decrypter, BuildLog log) {
     List<ProxySettings> out = new ArrayList<>();
     if (request == null || request.getProxies() == null) {
@@ -121,7 +79,7 @@ final class MavenNetwork {
         + ") from settings.xml" + failure + ": the CodeArtifact API call goes through it without credentials;"
         + " check the master password in ~/.m2/settings-security.xml (or the file -Dsettings.security names),"
         + " or encrypt the proxy password again with mvn --encrypt-password";
-    if (log != null && AppliedTokens.firstInBuild(request, "proxy-decryption:" + id)) {
+    if (log != null && MavenBuild.notes(request).firstTime("proxy-decryption:" + id)) {
       log.warn(line);
     }
     return proxy.getPassword();

@@ -1,11 +1,11 @@
 package dev.codeartifact.maven;
 
 import dev.codeartifact.core.SdkLoader;
-import dev.codeartifact.core.TokenService;
 import dev.codeartifact.core.TokenSources;
 import dev.codeartifact.core.cache.DiskTokenCache;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -19,10 +19,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "purge", requiresProject = false, threadSafe = true, aggregator = true)
 public class PurgeMojo extends AbstractCodeArtifactMojo {
   @Override
-  public void execute() {
-    Path dir = TokenSources.cacheDirectory(configuration()).toAbsolutePath().normalize();
-    int deleted = new DiskTokenCache(dir, Clock.systemUTC(), MavenLogs.of(getLog())).purge();
-    TokenService.shared().clear();
+  public void execute() throws MojoExecutionException {
+    Path dir = TokenSources.cacheDirectory(parameters()).toAbsolutePath().normalize();
+    int deleted = new DiskTokenCache(dir, Clock.systemUTC(), log()).purge();
     getLog().info("Deleted " + deleted + " cached CodeArtifact token" + (deleted == 1 ? "" : "s") + " from " + dir);
     if (SdkLoader.purge(dir.resolve(SdkLoader.FOLDER)) > 0) {
       getLog().info("Deleted the unpacked copy of the plugin's AWS SDK from " + dir.resolve(SdkLoader.FOLDER)

@@ -2,6 +2,7 @@ package dev.codeartifact.maven;
 
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.IsoInstants;
+import dev.codeartifact.core.BuildNotes;
 import dev.codeartifact.core.TokenSources;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.DiskTokenCache;
@@ -130,10 +131,10 @@ final class RejectedTokens {
     DiskTokenCache cache = null;
     Instant buildStart = session.getRequest().getStartTime() == null
         ? Instant.EPOCH : session.getRequest().getStartTime().toInstant();
+    BuildNotes notes = MavenBuild.notes(session.getRequest());
     for (String id : rejected) {
-      Server server = AppliedTokens.server(session.getRequest(), id);
-      if (server == null || !AppliedTokens.isOurs(server)
-          || !AppliedTokens.firstInBuild(session.getRequest(), "rejected " + id)) {
+      Server server = MavenBuild.server(session.getRequest(), id);
+      if (server == null || !notes.isOurs(id, server.getPassword()) || !notes.firstTime("rejected " + id)) {
         continue;
       }
       if (cache == null && cacheDir != null) {

@@ -1,17 +1,13 @@
 package dev.codeartifact.maven;
 
 import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.Parameters;
 import dev.codeartifact.core.SecureFiles;
 import dev.codeartifact.core.TokenOutput;
+import dev.codeartifact.core.TokenFlow;
 import dev.codeartifact.core.TokenRequest;
-import dev.codeartifact.core.TokenService;
-import dev.codeartifact.core.TokenSource;
-import dev.codeartifact.core.TokenSources;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -22,6 +18,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -82,34 +79,33 @@ public class TokenMojo extends AbstractCodeArtifactMojo {
 
   @Override
   public void execute() throws MojoExecutionException {
-    BuildLog log = MavenLogs.of(getLog());
-    Configuration config = configuration();
-    TokenRequest request;
     TokenOutput format;
-    boolean failOnError;
-    TokenSource source;
     try {
       format = TokenOutput.of(output, query);
-      request = config.tokenRequestTemplate().build();
-      failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
-      config.bool(Configuration.CACHE, true);
-      config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
-      source = TokenSources.forBuild(config, MavenNetwork.settings(config, session.getRequest()), log);
     } catch (InvalidParameterException e) {
-      throw new MojoExecutionException(ErrorMessages.forPom(e), e);
+      throw failure(e);
+    }
+    Parameters parameters = parameters();
+    TokenRequest request;
+    try {
+      request = parameters.template().build();
+    } catch (InvalidParameterException e) {
+      throw failure(e);
     }
     Path file = tokenFile == null || tokenFile.trim().isEmpty() ? null : Paths.get(tokenFile.trim()).toAbsolutePath();
-    if (session.isOffline()) {
-      throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token for " + request.describe());
+    TokenFlow.Outcome outcome = new TokenFlow(log()).fetch(parameters,
+        p -> Collections.singletonMap(request, Collections.<String>emptySet()), session.isOffline());
+    switch (outcome.status()) {
+      case OFFLINE:
+        throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token for " + request.describe());
+      case FAILED:
+        throw failure(outcome.failure());
+      default:
+        break;
     }
-    AuthorizationToken token;
-    try {
-      token = TokenService.shared().get(request, source);
-    } catch (CodeArtifactException e) {
-      if (failOnError) {
-        throw new MojoExecutionException(e.getMessage(), e);
-      }
-      getLog().warn(e.getMessage() + " (codeartifact.failOnError=false: no token printed)");
+    AuthorizationToken token = outcome.tokens().get(request);
+    if (token == null) {
+      getLog().warn(outcome.tolerated().get(request).getMessage() + " (codeartifact.failOnError=false: no token printed)");
       return;
     }
     String text = format.render(token);

@@ -73,8 +73,9 @@ class ConfigurationTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"a;b | a;b", "a,b/c | b/c", "ok,${env.X} | ${env.X}", "é | é"})
+  @CsvSource(delimiter = '|', value = {"a;b | a;b", "a,b/c | b/c", "é | é"})
   void invalidServerIds(String value, String culprit) {
+    // (An unresolved ${...} is no server id either: it counts as unset, see unresolvedValuesCountAsUnset.)
     InvalidParameterException e = assertThrows(InvalidParameterException.class,
         () -> config(Configuration.SERVER_IDS, value).serverIds());
     assertInvalid(e, "codeartifact.serverIds", value,
@@ -136,5 +137,28 @@ class ConfigurationTest {
     for (String p : Configuration.PROPERTIES) {
       assertTrue(p.startsWith("codeartifact."), p);
     }
+  }
+
+  @Test
+  void unresolvedValuesCountAsUnsetAndAreKeptForTheirWarning() throws Exception {
+    Map<String, String> values = new java.util.HashMap<>();
+    values.put(Configuration.SERVER_IDS, "ok,${env.X}");
+    values.put(Configuration.DOMAIN, " ${ca.domain} ");
+    values.put(Configuration.REGION, "eu-west-1");
+    Configuration c = Configuration.of(values);
+    assertEquals(null, c.get(Configuration.SERVER_IDS));
+    assertEquals(null, c.get(Configuration.DOMAIN));
+    assertEquals("eu-west-1", c.get(Configuration.REGION));
+    assertEquals("${ca.domain}", c.unresolved().get(Configuration.DOMAIN));
+    assertEquals("ok,${env.X}", c.unresolved().get(Configuration.SERVER_IDS));
+    // In layers, the next layer speaks for an unresolved value; only when none does is it kept.
+    Configuration layered = new Configuration.Layers()
+        .offer(Configuration.DOMAIN, "${ca.domain}", "plugin configuration")
+        .offer(Configuration.DOMAIN, "corp", "user property")
+        .offer(Configuration.REGION, "${r}", "plugin configuration")
+        .configuration();
+    assertEquals("corp", layered.get(Configuration.DOMAIN));
+    assertEquals(null, layered.get(Configuration.REGION));
+    assertEquals(java.util.Collections.singletonMap(Configuration.REGION, "${r}"), layered.unresolved());
   }
 }

@@ -18,12 +18,12 @@ class LoginPlanTest {
   private static final String SNAPSHOTS = "https://my-domain-2-111122223333.d.codeartifact.us-gov-west-1.amazonaws.com/maven/snapshots";
   private static final String OTHER = "https://other-444455556666.d.codeartifact.eu-west-1.amazonaws.com/maven/libs/";
 
-  private static Configuration config(String... kv) {
+  private static Parameters config(String... kv) throws InvalidParameterException {
     Map<String, String> m = new HashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put(kv[i], kv[i + 1]);
     }
-    return Configuration.of(m);
+    return Parameters.parse(Configuration.of(m), java.util.Collections.<ProxySettings>emptyList());
   }
 
   private static Set<String> ids(String... ids) {

@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A long reactor build runs the goal in every module; each run asks {@link TokenService} for the token. With
- * the stand-in's {@code ttl600-} domain a token lives 10 minutes, so its margin is the 5-minute floor: modules
+ * A long reactor build runs the goal in every module; each run goes through {@link TokenFlow}, which reuses
+ * what the build applied while the one margin rule allows. With the stand-in's {@code ttl600-} domain a token lives 10 minutes, so its margin is the 5-minute floor: modules
  * built in the first 5 minutes share it, the first module after that gets a new one, which the following
  * modules share again.
  */
@@ -51,14 +51,21 @@ class LongBuildRenewalTest {
       issued.add(t);
       return t;
     };
-    TokenService service = new TokenService(clock);
-    TokenRequest request = TokenRequest.builder().domain("ttl600-long-build").region("us-west-2").build();
+    TokenFlow flow = new TokenFlow(BuildLog.SILENT, (p, log) -> ttl600, clock);
+    FakeBuild build = new FakeBuild();
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    values.put(Configuration.DOMAIN, "ttl600-long-build");
+    values.put(Configuration.REGION, "us-west-2");
+    values.put(Configuration.SERVER_IDS, "codeartifact");
+    Configuration config = Configuration.of(values);
 
     // Twelve modules, one every 80 s: a 16-minute build.
     List<AuthorizationToken> perModule = new ArrayList<>();
     for (int module = 0; module < 12; module++) {
       clock.now = T0.plusSeconds(80L * module);
-      AuthorizationToken t = service.get(request, ttl600);
+      assertEquals(TokenFlow.Outcome.Status.DONE, flow.authenticate(config,
+          java.util.Collections.<ProxySettings>emptyList(), java.util.Collections::emptyList, build).status());
+      AuthorizationToken t = build.tokens.get("codeartifact");
       perModule.add(t);
       // Whatever a module gets keeps at least the 5-minute floor of life.
       assertTrue(!clock.now.plus(Duration.ofMinutes(5)).isAfter(t.expiration()), "module " + module);

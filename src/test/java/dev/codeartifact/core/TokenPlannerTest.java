@@ -24,12 +24,12 @@ class TokenPlannerTest {
     return new TokenPlanner.Repository(id, url);
   }
 
-  static Configuration config(String... kv) {
+  static Parameters config(String... kv) throws InvalidParameterException {
     Map<String, String> m = new HashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put(kv[i], kv[i + 1]);
     }
-    return Configuration.of(m);
+    return Parameters.parse(Configuration.of(m), java.util.Collections.<ProxySettings>emptyList());
   }
 
   static TokenRequest request(String domain, String owner, String region) throws InvalidParameterException {

@@ -35,22 +35,22 @@ class TokenSourcesTest {
     }
   };
 
-  private static Configuration config(String... pairs) {
+  private static Parameters config(String... pairs) throws InvalidParameterException {
     Map<String, String> m = new HashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
       m.put(pairs[i], pairs[i + 1]);
     }
-    return Configuration.of(m);
+    return Parameters.parse(Configuration.of(m), java.util.Collections.<ProxySettings>emptyList());
   }
 
   @Test
   void environmentTokenIsUsedWhenOptedIn(@TempDir Path home) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put(TokenSources.ENV_TOKEN, "  token-from-ci-step  ");
-    TokenSource source = TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "true"),
-        NetworkSettings.defaults(), env, home, log);
+    TokenSource source = TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "true"), env, home, log);
     AuthorizationToken token = source.fetch(TokenRequest.builder().domain("my-domain").build());
     assertEquals("token-from-ci-step", token.secret());
+    assertEquals(AuthorizationToken.Origin.ENVIRONMENT, token.origin());
     assertTrue(token.expiration().isAfter(Instant.now()));
     assertTrue(warnings.isEmpty());
     // Nothing was written to the cache: the token did not come from AWS.
@@ -61,14 +61,14 @@ class TokenSourcesTest {
   void withoutOptInTheCacheFrontsTheAwsCall(@TempDir Path home) throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put(TokenSources.ENV_TOKEN, "token-from-ci-step");
-    TokenSource source = TokenSources.forBuild(config(), NetworkSettings.defaults(), env, home, log);
+    TokenSource source = TokenSources.forBuild(config(), env, home, log);
     assertTrue(source instanceof dev.codeartifact.core.cache.CachingTokenSource, source.getClass().getName());
   }
 
   @Test
   void optInWithoutVariableWarnsOnce(@TempDir Path home) throws Exception {
-    TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "true", Configuration.CACHE, "false"),
-        NetworkSettings.defaults(), new HashMap<String, String>(), home, log);
+    TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "true", Configuration.CACHE, "false"), new HashMap<String, String>(),
+        home, log);
     assertEquals(1, warnings.size());
     assertTrue(warnings.get(0).contains("CODEARTIFACT_AUTH_TOKEN is not set"), warnings.get(0));
   }
@@ -76,7 +76,7 @@ class TokenSourcesTest {
   @Test
   void badBooleanIsRejectedWithItsName(@TempDir Path home) {
     InvalidParameterException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidParameterException.class,
-        () -> TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "yes"), NetworkSettings.defaults(),
+        () -> TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "yes"),
             new HashMap<String, String>(), home, log));
     assertEquals("codeartifact.tokenFromEnvironment", e.parameter());
   }

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.InvalidParameterException;
-import dev.codeartifact.core.TokenService;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +77,6 @@ class AuthenticateMojoTest {
   @BeforeEach
   @AfterEach
   void reset() {
-    TokenService.shared().clear();
     System.clearProperty("dev.codeartifact.applied");
   }
 

@@ -63,7 +63,7 @@ class CoreExtensionSpyTest {
     CoreExtensionSpy spy = new CoreExtensionSpy(log);
     MavenExecutionRequest r = request(Configuration.DOMAIN, "corp", Configuration.DURATION, "60");
     spy.onEvent(r);
-    String failure = CoreExtensionFailure.of(r);
+    String failure = MavenBuild.notes(r).failure();
     assertTrue(failure.startsWith("Invalid codeartifact.durationSeconds '60' (set by -D or .mvn/maven.config): "),
         failure);
     MavenSession session = Mockito.mock(MavenSession.class);
@@ -74,15 +74,16 @@ class CoreExtensionSpyTest {
     // The next build of a long-lived container starts clean.
     MavenExecutionRequest next = request();
     spy.onEvent(next);
-    assertNull(CoreExtensionFailure.of(next));
+    assertNull(MavenBuild.notes(next).failure());
     assertTrue(lines.isEmpty(), lines.toString());
   }
 
   @Test
   void otherEventsAreIgnored() {
     CoreExtensionSpy spy = new CoreExtensionSpy(log);
+    MavenExecutionRequest r = request();
     spy.onEvent("not a request");
-    assertNull(CoreExtensionFailure.of(null));
+    assertTrue(r.getData().isEmpty(), "nothing noted");
   }
 
   @Test
@@ -94,7 +95,7 @@ class CoreExtensionSpyTest {
     MavenExecutionRequest r = request();
     r.setOffline(true);
     spy.onEvent(r);
-    assertNull(CoreExtensionFailure.of(r));
+    assertNull(MavenBuild.notes(r).failure());
     assertEquals(List.of("WARN Offline build (-o): not requesting a CodeArtifact token; repositories that need"
         + " one will fail"), lines);
     assertTrue(r.getServers().isEmpty());
@@ -113,7 +114,7 @@ class CoreExtensionSpyTest {
     r.addServer(s);
     CoreExtensionSpy spy = new CoreExtensionSpy(log);
     spy.onEvent(r);
-    assertNull(CoreExtensionFailure.of(r));
+    assertNull(MavenBuild.notes(r).failure());
     assertEquals("my-own-password", r.getServers().get(0).getPassword());
     assertEquals(List.of("INFO Server kept-by-spy-test has a password in settings.xml: keeping it instead of a"
         + " CodeArtifact token (name it in codeartifact.serverIds to use the token)"), lines);
@@ -126,8 +127,8 @@ class CoreExtensionSpyTest {
   void preemptiveSwitchIsSetUnderBothResolverNamesUnlessTheUserSetIt() {
     MavenExecutionRequest r = new DefaultMavenExecutionRequest();
     r.getUserProperties().setProperty("aether.transport.http.preemptiveAuth.mine", "false");
-    CoreExtensionSpy.preemptive(r, "ca");
-    CoreExtensionSpy.preemptive(r, "mine");
+    MavenCredentials.preemptive(r, "ca", log);
+    MavenCredentials.preemptive(r, "mine", log);
     // Resolver 1.x (Maven 3.6-3.9) and 2.x (Maven 3.10, 4.0) names.
     assertEquals("true", r.getUserProperties().getProperty("aether.connector.http.preemptiveAuth.ca"));
     assertEquals("true", r.getUserProperties().getProperty("aether.transport.http.preemptiveAuth.ca"));

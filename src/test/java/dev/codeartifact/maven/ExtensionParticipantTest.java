@@ -111,15 +111,11 @@ class ExtensionParticipantTest {
     DefaultMavenExecutionRequest failed = new DefaultMavenExecutionRequest();
     failed.setPom(new File("pom.xml"));
     DefaultMavenExecutionRequest other = new DefaultMavenExecutionRequest();
-    CoreExtensionFailure.record(failed, "Invalid codeartifact.domain 'x'");
-    try {
-      new ExtensionParticipant().afterSessionStart(TestBuilds.session(other, null));
-      MavenExecutionException e = assertThrows(MavenExecutionException.class,
-          () -> new ExtensionParticipant().afterSessionStart(TestBuilds.session(failed, null)));
-      assertEquals("Invalid codeartifact.domain 'x'", e.getMessage());
-      assertEquals(new File("pom.xml"), e.getPomFile());
-    } finally {
-      CoreExtensionFailure.clear();
-    }
+    MavenBuild.notes(failed).failure("Invalid codeartifact.domain 'x'");
+    new ExtensionParticipant().afterSessionStart(TestBuilds.session(other, null));
+    MavenExecutionException e = assertThrows(MavenExecutionException.class,
+        () -> new ExtensionParticipant().afterSessionStart(TestBuilds.session(failed, null)));
+    assertEquals("Invalid codeartifact.domain 'x'", e.getMessage());
+    assertEquals(new File("pom.xml"), e.getPomFile());
   }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Parameters;
 import dev.codeartifact.core.ProxySettings;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
@@ -103,8 +104,7 @@ class MavenNetworkTest {
     DefaultMavenExecutionRequest request = request(ENCRYPTED);
     FakeDecrypter decrypter = new FakeDecrypter();
     RecordingLog log = new RecordingLog();
-    MavenNetwork.decryptProxiesWith(request, decrypter, log);
-    ProxySettings p = MavenNetwork.proxies(request).get(0);
+    ProxySettings p = MavenNetwork.proxies(request, decrypter, log).get(0);
     assertEquals(PLAIN, p.password());
     assertFalse(p.passwordIsEncrypted());
     assertEquals(ENCRYPTED, request.getProxies().get(0).getPassword(), "Maven's own proxy is left alone");
@@ -116,14 +116,13 @@ class MavenNetworkTest {
   void aClearPasswordIsNotDecryptedAgain() {
     DefaultMavenExecutionRequest request = request(PLAIN);
     FakeDecrypter decrypter = new FakeDecrypter();
-    MavenNetwork.decryptProxiesWith(request, decrypter, new RecordingLog());
-    assertEquals(PLAIN, MavenNetwork.proxies(request).get(0).password());
+    assertEquals(PLAIN, MavenNetwork.proxies(request, decrypter, new RecordingLog()).get(0).password());
     assertEquals(0, decrypter.calls.get());
   }
 
   @Test
   void withoutADecrypterTheEncryptedPasswordIsKeptAndNeverSent() {
-    ProxySettings p = MavenNetwork.proxies(request(ENCRYPTED)).get(0);
+    ProxySettings p = MavenNetwork.proxies(request(ENCRYPTED), null, new RecordingLog()).get(0);
     assertTrue(p.passwordIsEncrypted());
   }
 
@@ -132,9 +131,10 @@ class MavenNetworkTest {
     String other = "{notTheRightMasterPassword0=}";
     DefaultMavenExecutionRequest request = request(other);
     RecordingLog log = new RecordingLog();
-    MavenNetwork.decryptProxiesWith(request, new FakeDecrypter(), log);
-    assertTrue(MavenNetwork.proxies(request).get(0).passwordIsEncrypted(), "the credentials are withheld");
-    MavenNetwork.proxies(request);
+    FakeDecrypter decrypter = new FakeDecrypter();
+    assertTrue(MavenNetwork.proxies(request, decrypter, log).get(0).passwordIsEncrypted(),
+        "the credentials are withheld");
+    MavenNetwork.proxies(request, decrypter, log);
     assertEquals(Collections.singletonList("Cannot decrypt the password of proxy corp (proxy.example:3128) from"
         + " settings.xml: the CodeArtifact API call goes through it without credentials; check the master password"
         + " in ~/.m2/settings-security.xml (or the file -Dsettings.security names), or encrypt the proxy password"
@@ -148,8 +148,7 @@ class MavenNetworkTest {
     FakeDecrypter decrypter = new FakeDecrypter();
     decrypter.failure = new IllegalStateException("master " + PLAIN);
     RecordingLog log = new RecordingLog();
-    MavenNetwork.decryptProxiesWith(request, decrypter, log);
-    assertTrue(MavenNetwork.proxies(request).get(0).passwordIsEncrypted());
+    assertTrue(MavenNetwork.proxies(request, decrypter, log).get(0).passwordIsEncrypted());
     assertEquals(1, log.warns.size());
     assertTrue(log.warns.get(0).startsWith("Cannot decrypt the password of proxy corp (proxy.example:3128) from"
         + " settings.xml (IllegalStateException): "), log.warns.get(0));
@@ -159,30 +158,23 @@ class MavenNetworkTest {
   @Test
   void networkSettingsCarryTheDecryptedProxy() throws Exception {
     DefaultMavenExecutionRequest request = request(ENCRYPTED);
-    MavenNetwork.decryptProxiesWith(request, new FakeDecrypter(), new RecordingLog());
-    ProxySettings p = MavenNetwork.settings(Configuration.of(Collections.<String, String>emptyMap()), request)
+    ProxySettings p = Parameters.parse(Configuration.of(Collections.<String, String>emptyMap()),
+        MavenNetwork.proxies(request, new FakeDecrypter(), new RecordingLog())).network()
         .proxyFor("https", "codeartifact.us-west-2.amazonaws.com");
     assertNotNull(p);
     assertEquals(PLAIN, p.password());
   }
 
   @Test
-  void theGoalsRegisterTheirInjectedDecrypter() {
+  void theGoalsUseTheirInjectedDecrypter() throws Exception {
     DefaultMavenExecutionRequest request = request(ENCRYPTED);
     MavenSession session = mock(MavenSession.class);
     when(session.getRequest()).thenReturn(request);
     TokenMojo mojo = new TokenMojo();
     mojo.session = session;
     mojo.settingsDecrypter = new FakeDecrypter();
-    mojo.configuration();
-    assertEquals(PLAIN, MavenNetwork.proxies(request).get(0).password());
-  }
-
-  @Test
-  void theCoreExtensionRegistersItsDecrypter() throws Exception {
-    DefaultMavenExecutionRequest request = request(ENCRYPTED);
-    new CoreExtensionSpy(new RecordingLog(), new FakeDecrypter()).authenticate(request);
-    assertEquals(PLAIN, MavenNetwork.proxies(request).get(0).password());
+    assertEquals(PLAIN, mojo.parameters().network().proxyFor("https", "codeartifact.us-west-2.amazonaws.com")
+        .password());
   }
 
   @Test
@@ -194,6 +186,6 @@ class MavenNetworkTest {
       assertTrue(java.lang.reflect.Modifier.isPrivate(injected.getModifiers()), c.getSimpleName());
       assertNotNull(c.getConstructor(), c.getSimpleName() + " keeps its no-argument constructor");
     }
-    assertNull(MavenNetwork.proxies(null).isEmpty() ? null : "not empty");
+    assertNull(MavenNetwork.proxies(null, null, null).isEmpty() ? null : "not empty");
   }
 }

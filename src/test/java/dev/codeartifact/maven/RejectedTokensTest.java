@@ -127,7 +127,7 @@ class RejectedTokensTest {
     server.setPassword(password);
     request.addServer(server);
     if (ours) {
-      AppliedTokens.record(ACME, Collections.singletonList(id),
+      MavenBuild.notes(request).applied(ACME, Collections.singletonList(id),
           new AuthorizationToken(password, start.plus(Duration.ofHours(12))));
     }
     return TestBuilds.session(request, TestBuilds.readOnlyRepoSession());

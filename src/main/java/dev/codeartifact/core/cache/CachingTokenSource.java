@@ -4,6 +4,7 @@ import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Durations;
+import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.IsoInstants;
 import dev.codeartifact.core.TokenRequest;
 import dev.codeartifact.core.TokenSource;
@@ -161,7 +162,7 @@ public final class CachingTokenSource implements TokenSource {
     }
     cache.log().debug("CodeArtifact token for " + request.describe() + " from cache, expires "
         + IsoInstants.seconds(entry.expiration()));
-    return entry.token();
+    return entry.token().from(AuthorizationToken.Origin.DISK_CACHE, entry.fetchedAt());
   }
 
   private AuthorizationToken fetchAndStore(CacheKey key, TokenRequest request) throws CodeArtifactException {
@@ -169,8 +170,9 @@ public final class CachingTokenSource implements TokenSource {
     if (token == null) {
       throw new CodeArtifactException("No CodeArtifact token was returned for " + request.describe());
     }
-    CachedToken entry = new CachedToken(token, cache.clock().instant());
-    if (entry.isUsableAt(entry.fetchedAt())) {
+    CachedToken entry = new CachedToken(token,
+        token.fetchedAt() != null ? token.fetchedAt() : cache.clock().instant());
+    if (ExpiryMargin.keepsMargin(entry.fetchedAt(), entry.expiration(), entry.fetchedAt())) {
       memory.put(key, entry);
       cache.store(key, entry);
     } else {

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.BuildNotes;
 import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.Parameters;
+import dev.codeartifact.core.TokenFlow;
+import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
 import dev.codeartifact.core.TokenRequest;
@@ -342,17 +345,16 @@ class SecretRedactionTest {
     caching.fetch(request); // now in its memory
     out.add(caching);
 
-    Object service = construct("dev.codeartifact.core.TokenService", Clock.systemUTC());
-    service.getClass().getMethod("remember", TokenRequest.class, AuthorizationToken.class)
-        .invoke(service, request, token);
-    out.add(service);
-
-    Object outcome = construct("dev.codeartifact.maven.BuildAuthenticator$Outcome");
-    Field applied = outcome.getClass().getDeclaredField("applied");
-    applied.setAccessible(true);
-    @SuppressWarnings("unchecked")
-    Map<String, AuthorizationToken> appliedMap = (Map<String, AuthorizationToken>) applied.get(outcome);
-    appliedMap.put("codeartifact", token);
+    Parameters parameters = Parameters.parse(Configuration.of(Collections.<String, String>emptyMap()),
+        Collections.singletonList((ProxySettings) valueFor(ProxySettings.class)));
+    out.add(parameters);
+    TokenFlow flow = new TokenFlow(BuildLog.SILENT, (p, l) -> r -> token, Clock.systemUTC());
+    out.add(construct("dev.codeartifact.core.TokenFlow$Lazy", flow, parameters));
+    TokenFlow.Outcome outcome = flow
+        .fetch(Parameters.parse(Configuration.of(Collections.<String, String>emptyMap()),
+            Collections.<ProxySettings>emptyList()), p -> Collections.singletonMap(request,
+            Collections.<String>emptySet()), false);
+    assertEquals(token, outcome.tokens().get(request));
     out.add(outcome);
 
     SettingsEditor.Result result = SettingsEditor.upsertServers(SettingsEditor.newSettings("\n"),

@@ -328,8 +328,12 @@ class CachingTokenSourceTest {
   }
 
   @Test
-  void sameInstanceReturnedObjectOnMemoryHit() throws Exception {
+  void aMemoryHitIsTheSameTokenMarkedAsCached() throws Exception {
     CachingTokenSource s = source(dir, new CountingFactory(new CountingSource(clock, 0)), Duration.ofSeconds(1));
-    assertSame(s.fetch(request), s.fetch(request));
+    AuthorizationToken first = s.fetch(request);
+    AuthorizationToken again = s.fetch(request);
+    assertEquals(first, again);
+    assertEquals(AuthorizationToken.Origin.DISK_CACHE, again.origin());
+    assertEquals(clock.instant(), again.fetchedAt());
   }
 }

@@ -26,11 +26,14 @@ import dev.codeartifact.core.CodeArtifactException;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.TokenRequest;
-import dev.codeartifact.core.TokenService;
+import dev.codeartifact.core.ProxySettings;
+import dev.codeartifact.core.TokenFlow;
 import dev.codeartifact.core.TokenSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +50,11 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Mirror;
 import org.apache.maven.settings.Server;
 import org.eclipse.aether.DefaultRepositorySystemSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BuildAuthenticatorTest {
+/** The one flow ({@link TokenFlow}) run against Maven's objects through {@link MavenBuild}, as the goal and build extension run it. */
+class MavenFlowTest {
   /** A token source that counts requests and never talks to AWS. */
   static final class FakeSource implements TokenSource {
     final AtomicInteger fetches = new AtomicInteger();
@@ -88,8 +91,6 @@ class BuildAuthenticatorTest {
 
   @BeforeEach
   void setUp() {
-    TokenService.shared().clear();
-    System.clearProperty("dev.codeartifact.applied");
     request = TestBuilds.request();
     Mirror m = new Mirror();
     m.setId("acme-all");
@@ -106,17 +107,28 @@ class BuildAuthenticatorTest {
     session = session(request, repoSession, parent, module);
   }
 
-  @AfterEach
-  void tearDown() {
-    TokenService.shared().clear();
-    System.clearProperty("dev.codeartifact.applied");
+  /** The flow as the goal runs it, a failure thrown as the goal would. */
+  final class Authenticator {
+    TokenFlow.Outcome authenticate(MavenSession s, Configuration config) throws CodeArtifactException {
+      TokenFlow flow = new TokenFlow(log, (parameters, buildLog) -> {
+        factoryCalls.incrementAndGet();
+        return source;
+      }, Clock.systemUTC());
+      TokenFlow.Outcome o = flow.authenticate(config, Collections.<ProxySettings>emptyList(),
+          () -> BuildRepositories.of(s), MavenBuild.of(s, log));
+      if (o.status() == TokenFlow.Outcome.Status.FAILED) {
+        throw o.failure();
+      }
+      return o;
+    }
   }
 
-  BuildAuthenticator authenticator() {
-    return new BuildAuthenticator(log, (config, network, buildLog) -> {
-      factoryCalls.incrementAndGet();
-      return source;
-    });
+  Authenticator authenticator() {
+    return new Authenticator();
+  }
+
+  static boolean nothingFound(TokenFlow.Outcome o) {
+    return o.status() == TokenFlow.Outcome.Status.NOTHING_FOUND;
   }
 
   static Configuration config(String... kv) {
@@ -136,18 +148,18 @@ class BuildAuthenticatorTest {
 
   @Test
   void discoversEveryDomainOfTheBuildAndAppliesOneTokenEach() throws Exception {
-    BuildAuthenticator.Outcome outcome = authenticator().authenticate(session, config());
+    TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
     assertEquals(2, source.fetches.get(), "one fetch per domain");
     assertEquals(List.of("acme", "other"), List.of(source.requests.get(0).domain(), source.requests.get(1).domain()));
     assertEquals("111122223333", source.requests.get(0).domainOwner());
     assertEquals("us-east-1", source.requests.get(0).region());
     assertEquals("eu-west-1", source.requests.get(1).region());
-    assertEquals(List.of("acme-all", "releases", "snapshots", "libs"), new ArrayList<>(outcome.applied.keySet()));
+    assertEquals(List.of("acme-all", "releases", "snapshots", "libs"), new ArrayList<>(outcome.applied().keySet()));
     String acme = FakeSource.secretFor("acme", 1);
     String other = FakeSource.secretFor("other", 2);
-    assertEquals(acme, outcome.applied.get("releases").secret());
-    assertEquals(other, outcome.applied.get("libs").secret());
-    assertFalse(outcome.nothingFound);
+    assertEquals(acme, outcome.applied().get("releases").secret());
+    assertEquals(other, outcome.applied().get("libs").secret());
+    assertFalse(nothingFound(outcome));
     assertToken(repoSession, byId(module.getRemoteProjectRepositories(), "releases"), acme);
     assertToken(repoSession, byId(module.getRemoteProjectRepositories(), "libs"), other);
     assertToken(repoSession, byId(parent.getRemotePluginRepositories(), "acme-all"), acme);
@@ -173,20 +185,19 @@ class BuildAuthenticatorTest {
   void secondRunInTheSameBuildFetchesAndLogsNothingNew() throws Exception {
     authenticator().authenticate(session, config());
     int infos = log.infos.size();
-    BuildAuthenticator.Outcome again = authenticator().authenticate(session, config());
+    TokenFlow.Outcome again = authenticator().authenticate(session, config());
     assertEquals(2, source.fetches.get());
-    assertTrue(again.applied.isEmpty(), again.applied.keySet().toString());
+    assertTrue(again.applied().isEmpty(), again.applied().keySet().toString());
     assertEquals(infos, log.infos.size());
   }
 
   @Test
   void anotherRealmSeesTheAppliedTokenAndDoesNotFetch() throws Exception {
     authenticator().authenticate(session, config());
-    // a different class realm has its own TokenService: simulate it with an empty one
-    TokenService.shared().clear();
-    BuildAuthenticator.Outcome again = authenticator().authenticate(session, config());
+    // a different class realm (the core extension, say) applied it: only the build's notes say so
+    TokenFlow.Outcome again = authenticator().authenticate(session, config());
     assertEquals(2, source.fetches.get(), "found through the applied-token note, not fetched");
-    assertTrue(again.applied.isEmpty());
+    assertTrue(again.applied().isEmpty());
     assertTrue(log.debugs.stream().anyMatch(l -> l.startsWith("CodeArtifact token for domain acme")
         && l.endsWith("already applied to [acme-all, releases, snapshots]")), log.debugs.toString());
     assertNoSecretLogged();
@@ -199,9 +210,9 @@ class BuildAuthenticatorTest {
     own.setUsername("deployer");
     own.setPassword("user-own-password");
     request.addServer(own);
-    BuildAuthenticator.Outcome outcome = authenticator().authenticate(session, config());
-    assertFalse(outcome.applied.containsKey("releases"));
-    assertTrue(outcome.applied.containsKey("snapshots"));
+    TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
+    assertFalse(outcome.applied().containsKey("releases"));
+    assertTrue(outcome.applied().containsKey("snapshots"));
     assertEquals("deployer", server(request, "releases").getUsername());
     assertEquals("user-own-password", server(request, "releases").getPassword());
     assertNoAuthentication(repoSession, byId(module.getRemoteProjectRepositories(), "releases"));
@@ -218,9 +229,9 @@ class BuildAuthenticatorTest {
     own.setUsername("deployer");
     own.setPassword("user-own-password");
     request.addServer(own);
-    BuildAuthenticator.Outcome outcome = authenticator().authenticate(session,
+    TokenFlow.Outcome outcome = authenticator().authenticate(session,
         config(Configuration.DOMAIN, "acme", Configuration.SERVER_IDS, "releases"));
-    assertEquals(List.of("releases"), new ArrayList<>(outcome.applied.keySet()));
+    assertEquals(List.of("releases"), new ArrayList<>(outcome.applied().keySet()));
     assertEquals("aws", server(request, "releases").getUsername());
     assertEquals(FakeSource.secretFor("acme", 1), server(request, "releases").getPassword());
     assertEquals("111122223333", source.requests.get(0).domainOwner(), "taken from the named server's URL");
@@ -234,17 +245,17 @@ class BuildAuthenticatorTest {
     own.setUsername("aws");
     own.setPassword("${env.CODEARTIFACT_AUTH_TOKEN}");
     request.addServer(own);
-    BuildAuthenticator.Outcome outcome = authenticator().authenticate(session, config());
-    assertTrue(outcome.applied.containsKey("releases"));
+    TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
+    assertTrue(outcome.applied().containsKey("releases"));
     assertEquals(FakeSource.secretFor("acme", 1), server(request, "releases").getPassword());
   }
 
   @Test
   void failOnErrorFalseWarnsAndGoesOn() throws Exception {
     source.failure = new CodeArtifactException("Access denied to CodeArtifact domain acme: check your IAM policy");
-    BuildAuthenticator.Outcome outcome =
+    TokenFlow.Outcome outcome =
         authenticator().authenticate(session, config(Configuration.FAIL_ON_ERROR, "false"));
-    assertTrue(outcome.applied.isEmpty());
+    assertTrue(outcome.applied().isEmpty());
     assertEquals(2, log.warns.size(), log.warns.toString());
     assertEquals("Access denied to CodeArtifact domain acme: check your IAM policy (codeartifact.failOnError=false:"
         + " going on without a token for acme-all, releases, snapshots)", log.warns.get(0));
@@ -266,11 +277,11 @@ class BuildAuthenticatorTest {
   @Test
   void offlineWarnsAndFetchesNothing() throws Exception {
     request.setOffline(true);
-    BuildAuthenticator.Outcome outcome = authenticator().authenticate(session, config());
+    TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
     assertEquals(0, source.fetches.get());
     assertEquals(0, factoryCalls.get());
-    assertTrue(outcome.applied.isEmpty());
-    assertFalse(outcome.nothingFound);
+    assertTrue(outcome.applied().isEmpty());
+    assertFalse(nothingFound(outcome));
     assertEquals(List.of("Offline build (-o): not requesting a CodeArtifact token; repositories that need one will"
         + " fail"), log.warns);
   }
@@ -279,8 +290,8 @@ class BuildAuthenticatorTest {
   void nothingFound() throws Exception {
     MavenProject plain = project("plain", "1.0", List.of(repo("central", CENTRAL)), List.of(repo("central", CENTRAL)));
     MavenSession s = session(TestBuilds.request(), repoSession, plain);
-    BuildAuthenticator.Outcome outcome = authenticator().authenticate(s, config());
-    assertTrue(outcome.nothingFound);
+    TokenFlow.Outcome outcome = authenticator().authenticate(s, config());
+    assertTrue(nothingFound(outcome));
     assertEquals(0, factoryCalls.get());
     assertTrue(log.warns.isEmpty());
   }
@@ -315,14 +326,14 @@ class BuildAuthenticatorTest {
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       try {
         CyclicBarrier barrier = new CyclicBarrier(threads);
-        List<Future<BuildAuthenticator.Outcome>> futures = new ArrayList<>();
+        List<Future<TokenFlow.Outcome>> futures = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
           futures.add(pool.submit(() -> {
             barrier.await();
             return authenticator().authenticate(session, config());
           }));
         }
-        for (Future<BuildAuthenticator.Outcome> f : futures) {
+        for (Future<TokenFlow.Outcome> f : futures) {
           f.get(30, TimeUnit.SECONDS);
         }
       } finally {
