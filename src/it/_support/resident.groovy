@@ -38,9 +38,9 @@ return { basedir, localRepositoryPath, String standinUrl, String mavenLabel, Str
       CODEARTIFACT_CACHE_DIR: new File(target, "it-cache").path,
       CI: "true"])
   def process = pb.start()
-  if (!process.waitFor(240, TimeUnit.SECONDS)) {
+  if (!process.waitFor(420, TimeUnit.SECONDS)) {
     process.destroyForcibly()
-    assert false : "the resident harness did not finish in 240 s (see resident.log)"
+    assert false : "the resident harness did not finish in 420 s (see resident.log)"
   }
   def text = report.isFile() ? report.text : "no report (see resident.log):\n" + output.readLines().takeRight(20).join("\n")
   // Nothing the harness or its builds wrote may hold a token the stand-in issued.

@@ -122,6 +122,9 @@ public final class ResidentHarness {
    * Checks 1 and 4: {@link #builds} builds of one project and domain, snapshots before build 1 and after each.
    * Every tenth build is offline ({@code -o}, the artifact left in the local repository), as a user of an
    * IDE or daemon sometimes builds: the plugin's once-per-build notes for that path must not pile up either.
+   * Builds 5, 15, 25, ... run with {@code -Dcodeartifact.cache=false}, so they call AWS (the SDK, its client
+   * and its HTTP connection) where the others are served from the disk cache: what a cache miss leaves
+   * behind must not pile up.
    */
   void steadyBuilds() throws Exception {
     String domain = "res-" + mode + "-" + label + "-" + run;
@@ -135,6 +138,7 @@ public final class ResidentHarness {
     java.util.Set<String> retained = new java.util.TreeSet<>();
     List<String> growth = new ArrayList<>();
     int mavenRealms = 0;
+    List<String> otherThreads = new ArrayList<>();
     int online = 0;
     for (int i = 1; i <= builds; i++) {
       boolean offline = i % 10 == 0;
@@ -142,6 +146,8 @@ public final class ResidentHarness {
       if (offline) {
         args.add(0, "-o");
       } else {
+        // Maven 3 copies -D into the system properties and leaves them there: every build says what it wants.
+        args.add(0, "-Dcodeartifact.cache=" + (i % 10 != 5));
         online++;
         deleteArtifact(artifact);
       }
@@ -166,7 +172,10 @@ public final class ResidentHarness {
         line("  warm-up (build 1) added: " + (added.isEmpty() ? "nothing" : added));
       } else {
         mavenRealms += now.otherRealmsSince(previous).size();
-        String grew = now.growthSince(warm);
+        for (String t : now.otherThreadsSince(previous)) {
+          otherThreads.add("after build " + i + ": " + t);
+        }
+        String grew = now.growthSince(warm, host.commandLine);
         if (!grew.isEmpty()) {
           growth.add("after build " + i + (offline ? " (offline)" : "") + ": " + grew);
           warm = now; // each growth once, not again after every later build
@@ -178,7 +187,7 @@ public final class ResidentHarness {
     if (failures.isEmpty() && tokenless.isEmpty()) {
       pass(check1, online + " of " + online + " online builds downloaded " + artifact + " presenting a token of "
           + domain + " (tokens issued for it: " + count(domain) + ", presented: " + String.join(" ", tokensSeen)
-          + "), " + (builds - online) + " offline builds passed");
+          + "; " + builds / 10 + " of them without the disk cache), " + (builds - online) + " offline builds passed");
     } else {
       fail(check1, (failures.isEmpty() ? "" : "failed builds " + failures + "; ")
           + (tokenless.isEmpty() ? "" : "no download with a token of " + domain + " in builds " + tokenless));
@@ -192,6 +201,10 @@ public final class ResidentHarness {
     if (mavenRealms > 0) {
       line("  (not the plugin's: Maven made " + mavenRealms + " new class realms of other plugins after build 1, "
           + previous.realms.size() + " realms in the end)");
+    }
+    if (!otherThreads.isEmpty()) {
+      line("  (not the plugin's: threads of Maven or the JDK that grew after build 1: " + String.join("; ", otherThreads)
+          + "; " + previous.threads.values().stream().mapToInt(Integer::intValue).sum() + " threads in the end)");
     }
     String check4b = "4 no static reference to a finished build";
     if (retained.isEmpty()) {
@@ -413,6 +426,7 @@ public final class ResidentHarness {
     final Object classWorld;
     int buildCount;
     Path log;
+    final java.util.Set<String> commandLine = new java.util.TreeSet<>();
 
     Host(ClassLoader maven, Path project) throws Exception {
       this.maven = maven;
@@ -426,6 +440,11 @@ public final class ResidentHarness {
     /** Runs one build with its output in logs/build-N.log; returns Maven's exit code. */
     int build(List<String> args) throws Exception {
       buildCount++;
+      for (String a : args) {
+        if (a.startsWith("-D")) {
+          commandLine.add(a.substring(2, a.contains("=") ? a.indexOf('=') : a.length()));
+        }
+      }
       log = project.getParent().resolve("logs").resolve("build-" + buildCount + ".log");
       ClassLoader tccl = Thread.currentThread().getContextClassLoader();
       PrintStream out = System.out;

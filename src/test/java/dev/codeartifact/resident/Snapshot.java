@@ -41,6 +41,8 @@ final class Snapshot {
   final Map<String, Integer> properties = new TreeMap<>();
   final Map<String, Integer> threads = new TreeMap<>();
   final Map<String, String> threadLoaders = new TreeMap<>();
+  /** Thread kinds the plugin or its SDK started or runs code in (the others are Maven's or the JDK's). */
+  final Set<String> pluginThreads = new TreeSet<>();
   final Set<String> realms = new TreeSet<>();
   final Map<String, Integer> statics = new TreeMap<>();
   final Set<String> retained = new TreeSet<>();
@@ -55,7 +57,8 @@ final class Snapshot {
     for (String k : System.getProperties().stringPropertyNames()) {
       s.properties.put(k, System.getProperty(k, "").length());
     }
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
+    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+      Thread t = e.getKey();
       if (!t.isAlive()) {
         continue;
       }
@@ -64,6 +67,9 @@ final class Snapshot {
       ClassLoader cl = t.getContextClassLoader();
       s.threadLoaders.put(kind, cl == null ? "none" : cl.getClass().getSimpleName().equals("ClassRealm")
           ? ResidentHarness.Host.id(cl) : cl.getClass().getSimpleName());
+      if (isPlugins(t, e.getValue())) {
+        s.pluginThreads.add(kind);
+      }
     }
     for (ClassLoader realm : h.host.realms()) {
       String id = ResidentHarness.Host.id(realm);
@@ -111,16 +117,53 @@ final class Snapshot {
     return String.join("; ", out);
   }
 
+  /** Threads neither the plugin nor its SDK started or runs code in that grew since {@code warm}: Maven's, the JDK's. */
+  List<String> otherThreadsSince(Snapshot warm) {
+    return threads.entrySet().stream()
+        .filter(e -> e.getValue() > warm.threads.getOrDefault(e.getKey(), 0) && !pluginThreads.contains(e.getKey()))
+        .map(e -> e.getKey() + " " + warm.threads.getOrDefault(e.getKey(), 0) + " -> " + e.getValue())
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * A thread is the plugin's when its class or context class loader is a realm of the plugin or the SDK's
+   * loader, its name is the plugin's or the SDK's, or code of either is on its stack.
+   */
+  private static boolean isPlugins(Thread t, StackTraceElement[] stack) {
+    String name = t.getName().toLowerCase(java.util.Locale.ROOT);
+    if (name.contains("codeartifact") || name.startsWith("sdk-") || name.startsWith("aws-")) {
+      return true;
+    }
+    for (ClassLoader cl : new ClassLoader[] {t.getContextClassLoader(), t.getClass().getClassLoader()}) {
+      if (cl != null && (ResidentHarness.Host.id(cl).contains(ResidentHarness.PLUGIN)
+          || cl.getClass() == java.net.URLClassLoader.class && String.valueOf(cl.getParent()).contains(ResidentHarness.PLUGIN))) {
+        return true;
+      }
+    }
+    for (StackTraceElement f : stack) {
+      if (f.getClassName().startsWith("dev.codeartifact.") || f.getClassName().startsWith("software.amazon.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Maven's own realms (other plugins) that are new since {@code warm}: Maven's business, reported apart. */
   List<String> otherRealmsSince(Snapshot warm) {
     return realms.stream().filter(r -> !warm.realms.contains(r) && !r.contains(ResidentHarness.PLUGIN))
         .collect(Collectors.toList());
   }
 
-  /** Everything that is larger than in {@code warm}, or new: empty when nothing grew. */
-  String growthSince(Snapshot warm) {
+  /**
+   * Everything that is larger than in {@code warm}, or new: empty when nothing grew. System properties named
+   * by a build's {@code -D} are left out: Maven 3's CLI copies them there and never removes them.
+   */
+  String growthSince(Snapshot warm, Set<String> commandLine) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Integer> e : properties.entrySet()) {
+      if (commandLine.contains(e.getKey())) {
+        continue; // a -D of some build, copied there by Maven 3 itself
+      }
       Integer was = warm.properties.get(e.getKey());
       if (was == null) {
         out.add("new system property " + e.getKey());
@@ -130,7 +173,7 @@ final class Snapshot {
     }
     for (Map.Entry<String, Integer> e : threads.entrySet()) {
       int was = warm.threads.getOrDefault(e.getKey(), 0);
-      if (e.getValue() > was) {
+      if (e.getValue() > was && pluginThreads.contains(e.getKey())) {
         out.add("threads '" + e.getKey() + "' " + was + " -> " + e.getValue() + " (context class loader "
             + threadLoaders.get(e.getKey()) + ")");
       }

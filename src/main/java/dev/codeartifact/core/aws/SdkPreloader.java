@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * skipped. No SDK import here: this class must load before any SDK class does.
  */
 public final class SdkPreloader {
+  // Once per class loader, not per build: the classes it loads stay loaded for the loader's life (a daemon's next
+  // build needs none of them again), and its one thread ends when the list is done.
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private SdkPreloader() {}
