@@ -92,6 +92,7 @@ public final class ResidentHarness {
   }
 
   int runAll() throws Exception {
+    long started = System.nanoTime();
     Path mavenHome = Paths.get(opts.get("maven-home")).toRealPath();
     System.setProperty("maven.home", mavenHome.toString());
     System.setProperty("maven.conf", mavenHome.resolve("conf").toString());
@@ -111,8 +112,9 @@ public final class ResidentHarness {
     refusedToken();
     noPluginSystemProperties("after all " + host.buildCount + " builds");
 
-    line("result: " + passed + " passed, " + failed + " failed; " + host.buildCount
-        + " builds in one JVM (logs: " + work.relativize(work.resolve("logs")) + "/)");
+    line("result: " + passed + " passed, " + failed + " failed; " + host.buildCount + " builds in one JVM in "
+        + (System.nanoTime() - started) / 1_000_000_000 + " s, of which builds " + host.nanos / 1_000_000_000
+        + " s, snapshots " + Snapshot.spent / 1_000_000_000 + " s (logs: " + work.relativize(work.resolve("logs")) + "/)");
     return failed == 0 ? 0 : 1;
   }
 
@@ -140,6 +142,7 @@ public final class ResidentHarness {
     int mavenRealms = 0;
     List<String> otherThreads = new ArrayList<>();
     int online = 0;
+    int misses = 0;
     for (int i = 1; i <= builds; i++) {
       boolean offline = i % 10 == 0;
       List<String> args = args(domain);
@@ -148,6 +151,7 @@ public final class ResidentHarness {
       } else {
         // Maven 3 copies -D into the system properties and leaves them there: every build says what it wants.
         args.add(0, "-Dcodeartifact.cache=" + (i % 10 != 5));
+        misses += i % 10 == 5 ? 1 : 0;
         online++;
         deleteArtifact(artifact);
       }
@@ -187,7 +191,7 @@ public final class ResidentHarness {
     if (failures.isEmpty() && tokenless.isEmpty()) {
       pass(check1, online + " of " + online + " online builds downloaded " + artifact + " presenting a token of "
           + domain + " (tokens issued for it: " + count(domain) + ", presented: " + String.join(" ", tokensSeen)
-          + "; " + builds / 10 + " of them without the disk cache), " + (builds - online) + " offline builds passed");
+          + "; " + misses + " of them without the disk cache), " + (builds - online) + " offline builds passed");
     } else {
       fail(check1, (failures.isEmpty() ? "" : "failed builds " + failures + "; ")
           + (tokenless.isEmpty() ? "" : "no download with a token of " + domain + " in builds " + tokenless));
@@ -425,6 +429,7 @@ public final class ResidentHarness {
     final Path project;
     final Object classWorld;
     int buildCount;
+    long nanos;
     Path log;
     final java.util.Set<String> commandLine = new java.util.TreeSet<>();
 
@@ -447,6 +452,7 @@ public final class ResidentHarness {
       }
       log = project.getParent().resolve("logs").resolve("build-" + buildCount + ".log");
       ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+      long start = System.nanoTime();
       PrintStream out = System.out;
       PrintStream err = System.err;
       try (PrintStream file = new PrintStream(Files.newOutputStream(log), true, "UTF-8")) {
@@ -454,6 +460,7 @@ public final class ResidentHarness {
         System.setErr(file);
         return run(args.toArray(new String[0]), file);
       } finally {
+        nanos += System.nanoTime() - start;
         System.setOut(out);
         System.setErr(err);
         Thread.currentThread().setContextClassLoader(tccl);

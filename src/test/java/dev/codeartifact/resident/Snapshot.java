@@ -47,12 +47,22 @@ final class Snapshot {
   final Map<String, Integer> statics = new TreeMap<>();
   final Set<String> retained = new TreeSet<>();
 
+  /** Nanoseconds spent taking snapshots, for the harness's last line. */
+  static long spent;
+
   static Snapshot take(ResidentHarness h) throws Exception {
-    // Weak maps and finished threads are only gone once collected.
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(30);
+    long start = System.nanoTime();
+    try {
+      return takeNow(h);
+    } finally {
+      spent += System.nanoTime() - start;
     }
+  }
+
+  private static Snapshot takeNow(ResidentHarness h) throws Exception {
+    // Weak maps and finished threads are only gone once collected.
+    System.gc();
+    Thread.sleep(20);
     Snapshot s = new Snapshot();
     for (String k : System.getProperties().stringPropertyNames()) {
       s.properties.put(k, System.getProperty(k, "").length());
