@@ -12,7 +12,7 @@ public final class InvalidParameterException extends CodeArtifactException {
   private final String allowed;
 
   public InvalidParameterException(String parameter, String value, String allowed) {
-    super("Invalid " + parameter + " '" + value + "': " + allowed);
+    super(Kind.INVALID_PARAMETER, "Invalid " + parameter + " '" + value + "': " + allowed);
     this.parameter = parameter;
     this.value = value;
     this.allowed = allowed;

@@ -35,8 +35,7 @@ public final class SdkLoader {
   private static final Pattern COPY = Pattern.compile("\\.?aws-sdk-[0-9a-f]+-[0-9]+\\.jar(\\..*\\.tmp)?");
   static final String FACTORY = "dev.codeartifact.core.aws.AwsTokenSourceFactory";
 
-  // Per class realm, for the realm's life (a daemon build reuses it): the SDK's classes, ~0.4 s to load, hold no
-  // per-build state; the resident-* ITs check that 50 builds leave no growth here.
+  /** JVM-wide on purpose: the loaded SDK (thousands of classes) serves every later build of this class loader. */
   private static AwsSourceFactory factory;
 
   private SdkLoader() {}

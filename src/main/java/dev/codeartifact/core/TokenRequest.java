@@ -118,7 +118,7 @@ public final class TokenRequest {
     public Builder domain(String value) throws InvalidParameterException {
       String v = blankToNull(value);
       if (v != null && !DOMAIN.matcher(v).matches()) {
-        throw new InvalidParameterException("codeartifact.domain", v,
+        throw new InvalidParameterException(Configuration.DOMAIN, v,
             "a domain name is 2 to 50 characters: lowercase letters, digits and hyphens, starting with a letter"
                 + " and not ending with a hyphen");
       }
@@ -129,7 +129,7 @@ public final class TokenRequest {
     public Builder domainOwner(String value) throws InvalidParameterException {
       String v = blankToNull(value);
       if (v != null && !OWNER.matcher(v).matches()) {
-        throw new InvalidParameterException("codeartifact.domainOwner", v,
+        throw new InvalidParameterException(Configuration.DOMAIN_OWNER, v,
             "the domain owner is an AWS account id of exactly 12 digits");
       }
       this.domainOwner = v;
@@ -139,7 +139,7 @@ public final class TokenRequest {
     public Builder region(String value) throws InvalidParameterException {
       String v = blankToNull(value);
       if (v != null && !REGION.matcher(v).matches()) {
-        throw new InvalidParameterException("codeartifact.region", v,
+        throw new InvalidParameterException(Configuration.REGION, v,
             "an AWS region name such as us-east-1 or us-gov-west-1");
       }
       this.region = v;
@@ -159,7 +159,7 @@ public final class TokenRequest {
         n = -1;
       }
       if (n != 0 && (n < MIN_DURATION || n > MAX_DURATION)) {
-        throw new InvalidParameterException("codeartifact.durationSeconds", v,
+        throw new InvalidParameterException(Configuration.DURATION, v,
             "0 (expire with the caller's role session) or a number of seconds from " + MIN_DURATION
                 + " to " + MAX_DURATION);
       }
@@ -170,7 +170,7 @@ public final class TokenRequest {
     public Builder profile(String value) throws InvalidParameterException {
       String v = blankToNull(value);
       if (v != null && !PROFILE.matcher(v).matches()) {
-        throw new InvalidParameterException("codeartifact.profile", v,
+        throw new InvalidParameterException(Configuration.PROFILE, v,
             "the name of a profile in ~/.aws/config or ~/.aws/credentials");
       }
       this.profile = v;
@@ -191,7 +191,7 @@ public final class TokenRequest {
       }
       if (uri == null || uri.getHost() == null
           || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-        throw new InvalidParameterException("codeartifact.endpoint", v,
+        throw new InvalidParameterException(Configuration.ENDPOINT, v,
             "an absolute http(s) URL such as https://codeartifact.us-east-1.amazonaws.com");
       }
       this.endpoint = uri;
@@ -212,7 +212,7 @@ public final class TokenRequest {
 
     public TokenRequest build() throws InvalidParameterException {
       if (domain == null) {
-        throw new InvalidParameterException("codeartifact.domain", "",
+        throw new InvalidParameterException(Configuration.DOMAIN, "",
             "the CodeArtifact domain is required: set <domain> or -Dcodeartifact.domain");
       }
       return new TokenRequest(this);

@@ -44,7 +44,7 @@ class TokenFlowTest {
     return new TokenFlow(log, (p, l) -> r -> {
       fetches.incrementAndGet();
       if (r.domain().startsWith("denied")) {
-        throw new CodeArtifactException("Access denied for " + r.describe());
+        throw new CodeArtifactException(CodeArtifactException.Kind.ACCESS_DENIED, "Access denied for " + r.describe());
       }
       return new AuthorizationToken("SECRET-" + fetches.get(), Instant.now().plus(Duration.ofHours(12)).plusSeconds(40))
           .from(origin, Instant.now());
@@ -111,6 +111,8 @@ class TokenFlowTest {
     TokenFlow.Outcome denied = authenticate(flow, config(Configuration.DOMAIN, "denied"));
     assertEquals(TokenFlow.Outcome.Status.FAILED, denied.status());
     assertEquals("Access denied for domain denied (owner caller's account, region us-west-2)", denied.failure().getMessage());
+    assertEquals(CodeArtifactException.Kind.ACCESS_DENIED, denied.failure().kind());
+    assertEquals(CodeArtifactException.Kind.INVALID_PARAMETER, invalid.failure().kind());
     assertEquals(0, fetches.get() - 1, "only the denied request reached the source");
   }
 

@@ -22,6 +22,11 @@ final class SigV4Check {
 
   /** {@code sig}: the stand-in's SIGV4 match (1 key id, 2 date, 3 region, 4 signed headers, 5 signature). */
   static boolean matches(HttpExchange ex, String method, byte[] body, Matcher sig, String secret) {
+    return matches(ex, method, body, sig, secret, "codeartifact");
+  }
+
+  /** The same for the signing name {@code service} ({@code sts} for the stand-in's STS). */
+  static boolean matches(HttpExchange ex, String method, byte[] body, Matcher sig, String secret, String service) {
     try {
       String amzDate = ex.getRequestHeaders().getFirst("X-Amz-Date");
       if (amzDate == null || !amzDate.startsWith(sig.group(2))) {
@@ -46,11 +51,11 @@ final class SigV4Check {
       String path = ex.getRequestURI().getRawPath();
       String canonical = method + "\n" + (path == null || path.isEmpty() ? "/" : path) + "\n"
           + canonicalQuery(ex.getRequestURI().getRawQuery()) + "\n" + headers + "\n" + sig.group(4) + "\n" + payload;
-      String scope = sig.group(2) + "/" + sig.group(3) + "/codeartifact/aws4_request";
+      String scope = sig.group(2) + "/" + sig.group(3) + "/" + service + "/aws4_request";
       String toSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
           + hex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
       byte[] key = ("AWS4" + secret).getBytes(StandardCharsets.UTF_8);
-      for (String part : new String[] {sig.group(2), sig.group(3), "codeartifact", "aws4_request"}) {
+      for (String part : new String[] {sig.group(2), sig.group(3), service, "aws4_request"}) {
         key = hmac(key, part);
       }
       return hex(hmac(key, toSign)).equals(sig.group(5));

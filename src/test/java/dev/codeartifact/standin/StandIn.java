@@ -74,6 +74,12 @@ import javax.net.ssl.SSLContext;
  * {@code slow-} (60 s), {@code ttlN-},
  * {@code revokedfirst-} (the domain's first token is issued revoked: repositories answer it 401). Issued tokens are appended to {@code DATA/issued-tokens.txt}.
  *
+ * <h2>STS</h2>
+ * {@code POST /} ({@code AWS_ENDPOINT_URL_STS=http://127.0.0.1:PORT}): {@code AssumeRoleWithWebIdentity} and
+ * {@code AssumeRole}, see {@link StandInSts}. Token requests signed with an {@code ASIA...} key must carry a
+ * signature and {@code X-Amz-Security-Token} of session credentials it issued (or its fixed environment session),
+ * else 403 {@code UnrecognizedClientException}.
+ *
  * <h2>Repositories</h2>
  * {@code /maven/REPO/PATH} and {@code /maven/d/DOMAIN-OWNER/REPO/PATH}: Basic {@code aws:TOKEN} with an issued,
  * unexpired token (bound to the domain named by a CodeArtifact-style Host header or the VPC path form); 401 with
@@ -91,7 +97,9 @@ import javax.net.ssl.SSLContext;
  * {@code /_standin/requests?repo=R} (lines {@code METHOD STATUS PATH}), {@code /_standin/requests-by-token?domain=D}
  * (lines {@code METHOD STATUS PATH #N} of the repository requests that presented the N-th token issued for D),
  * {@code /_standin/unauthorized?repo=R},
- * {@code /_standin/stats}, {@code /_standin/expire?domain=D}, {@code /_standin/shutdown}.
+ * {@code /_standin/stats}, {@code /_standin/expire?domain=D}, {@code /_standin/shutdown}, {@code /_standin/sts}
+ * (lines {@code ACTION STATUS ROLE}), {@code /_standin/signers?domain=D} (per token request: {@code static},
+ * {@code env-session}, {@code web-identity} or {@code assume-role}).
  *
  * <h2>HTTPS</h2>
  * With {@code --tls-port N} the same API and repositories are also served over HTTPS on 127.0.0.1:N, with a
@@ -187,6 +195,9 @@ public final class StandIn implements AutoCloseable {
     private final Map<String, List<String>> domainRequests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> repoUnauthorized = new ConcurrentHashMap<>();
     private final Object fileLock = new Object();
+    private final StandInSts sts = new StandInSts();
+    /** Per domain, which kind of credentials signed each token request ({@link StandInSts#signer}). */
+    private final Map<String, List<String>> signers = new ConcurrentHashMap<>();
     /** Local-repository folders served (after authentication) for paths nothing else serves. */
     private final List<Path> fallbacks = new CopyOnWriteArrayList<>();
     /** Folders whose subfolders are each such a local repository (looked up at request time). */
@@ -439,6 +450,8 @@ public final class StandIn implements AutoCloseable {
                 String q = ex.getRequestURI().getRawQuery();
                 logged = q == null ? path : path + "?" + q; // token API query carries no secret
                 status = tokenApi(ex, method);
+            } else if (path.equals("/") && "POST".equals(method)) { // STS's query protocol posts to the root
+                status = sts.handle(ex, method, readBody(ex)); // the form body holds the web identity token: not logged
             } else if (path.startsWith("/_standin/")) {
                 String q = ex.getRequestURI().getRawQuery();
                 logged = q == null ? path : path + "?" + q;
@@ -492,6 +505,13 @@ public final class StandIn implements AutoCloseable {
         if (SIGNING_ACCESS_KEY.equals(sig.group(1)) && !SigV4Check.matches(ex, method, body, sig, SIGNING_SECRET_KEY)) {
             return awsError(ex, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the"
                     + " signature you provided. Check your AWS Secret Access Key and signing method.");
+        }
+        String signer = sts.signer(ex, method, body, sig);
+        if (signer == null) { // temporary credentials AWS would not know, or not signed with their secret and token
+            return awsError(ex, 403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+        }
+        if (domain != null) {
+            signers.computeIfAbsent(domain, d -> new CopyOnWriteArrayList<>()).add(signer);
         }
         String region = sig.group(3);
 
@@ -656,6 +676,13 @@ public final class StandIn implements AutoCloseable {
             }
             case "/_standin/proxy-authorization":
                 return text(ex, 200, proxyAuthorizationCount(q.get("domain")) + "\n");
+            case "/_standin/sts":
+                return text(ex, 200, lines(sts.calls()));
+            case "/_standin/signers": {
+                String d = query(ex).get("domain");
+                List<String> list = d == null ? null : signers.get(d);
+                return text(ex, 200, lines(list == null ? java.util.Collections.<String>emptyList() : list));
+            }
             case "/_standin/stats":
                 return text(ex, 200, stats());
             case "/_standin/expire": {
@@ -1165,7 +1192,7 @@ public final class StandIn implements AutoCloseable {
     }
 
     /** Sends a complete response; HEAD gets the headers (with Content-Length) and no body. */
-    private static int send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+    static int send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
         Headers h = ex.getResponseHeaders();
         if (contentType != null) {
             h.set("Content-Type", contentType);
@@ -1185,8 +1212,12 @@ public final class StandIn implements AutoCloseable {
     }
 
     private static Map<String, String> query(HttpExchange ex) {
+        return form(ex.getRequestURI().getRawQuery());
+    }
+
+    /** A URL-encoded query or form body as a map (first value of each name). */
+    static Map<String, String> form(String raw) {
         Map<String, String> out = new LinkedHashMap<>();
-        String raw = ex.getRequestURI().getRawQuery();
         if (raw == null || raw.isEmpty()) {
             return out;
         }

@@ -1,6 +1,7 @@
 package dev.codeartifact.core.aws;
 
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.CodeArtifactException.Kind;
 import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.NetworkSettings;
 import dev.codeartifact.core.ProxySettings;
@@ -10,17 +11,10 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
-import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
 
 /**
- * Turns SDK failures into one line that tells the user what to do. Service error messages are quoted
+ * Words each kind of failure ({@link CallFailure}, {@link CredentialChain.Failure}) once, in one line that
+ * tells the user what to do; the kind itself was decided where the failure was detected. Service error messages are quoted
  * masked ({@link Redacted#mask}); the cause kept for {@code -e} is a {@link Redacted} copy, so no SDK
  * message (which may quote a response body) reaches a log unmasked.
  */
@@ -42,95 +36,115 @@ final class AwsErrors {
     }
   }
 
-  static CodeArtifactException translate(SdkException e, TokenRequest request, Target target) {
-    Throwable cause = Redacted.of(e);
+  /** Any failure of the call: {@link CallFailure}, {@link CredentialChain.Failure}, else an unexpected SDK error. */
+  static CodeArtifactException translate(RuntimeException e, TokenRequest request, Target target) {
+    if (e instanceof CallFailure) {
+      return translate((CallFailure) e, request, target);
+    }
+    if (e instanceof CredentialChain.Failure) {
+      return translate((CredentialChain.Failure) e, request);
+    }
+    return new CodeArtifactException(Kind.OTHER, "Could not get a CodeArtifact token for " + request.describe()
+        + " from " + target.endpoint + ": " + e.getClass().getSimpleName() + "; run with -e for details",
+        Redacted.of(e));
+  }
+
+  /** The line for each kind of failed call, as {@link CallFailure} decided it. */
+  private static CodeArtifactException translate(CallFailure f, TokenRequest request, Target target) {
+    Throwable cause = Redacted.of(f);
     String what = request.describe();
     String endpoint = target.endpoint;
-    if (e instanceof AccessDeniedException) {
-      return new CodeArtifactException("Access denied getting a CodeArtifact token for " + what
-          + ": the AWS identity needs the IAM permissions codeartifact:GetAuthorizationToken and"
-          + " sts:GetServiceBearerToken" + serviceMessage(e), cause);
-    }
-    if (e instanceof ResourceNotFoundException) {
-      return new CodeArtifactException("CodeArtifact domain '" + request.domain() + "' with owner "
-          + (request.domainOwner() == null ? "(the caller's account)" : request.domainOwner())
-          + " was not found in region " + target.region + ": check codeartifact.domain, codeartifact.domainOwner and"
-          + " codeartifact.region" + serviceMessage(e), cause);
-    }
-    if (e instanceof SdkServiceException) {
-      SdkServiceException s = (SdkServiceException) e;
-      String code = e instanceof AwsServiceException && ((AwsServiceException) e).awsErrorDetails() != null
-          ? ((AwsServiceException) e).awsErrorDetails().errorCode() : null;
-      int status = s.statusCode();
-      if (isCredentialRejection(code)) {
-        return new CodeArtifactException("AWS rejected the credentials used for CodeArtifact " + what + " ("
+    String code = f.errorCode;
+    switch (f.kind) {
+      case ACCESS_DENIED:
+        return new CodeArtifactException(f.kind, "Access denied getting a CodeArtifact token for " + what
+            + ": the AWS identity needs the IAM permissions codeartifact:GetAuthorizationToken and"
+            + " sts:GetServiceBearerToken" + serviceMessage(f), cause);
+      case DOMAIN_NOT_FOUND:
+        return new CodeArtifactException(f.kind, "CodeArtifact domain '" + request.domain() + "' with owner "
+            + (request.domainOwner() == null ? "(the caller's account)" : request.domainOwner())
+            + " was not found in region " + target.region + ": check codeartifact.domain, codeartifact.domainOwner and"
+            + " codeartifact.region" + serviceMessage(f), cause);
+      case CREDENTIALS_REJECTED:
+        return new CodeArtifactException(f.kind, "AWS rejected the credentials used for CodeArtifact " + what + " ("
             + code + "): refresh them (aws sso login, aws configure) or choose other ones with AWS_PROFILE or"
             + " codeartifact.profile", cause);
-      }
-      if (status == 429 || AwsRetry.isThrottling(e)) {
-        return new CodeArtifactException("CodeArtifact throttled the token request for " + what
+      case THROTTLED:
+        return new CodeArtifactException(f.kind, "CodeArtifact throttled the token request for " + what
             + " (ThrottlingException) after " + NetworkSettings.MAX_ATTEMPTS + " attempts: too many builds asked"
             + " at once; retry later or let builds share the token cache", cause);
-      }
-      if (status == 407) {
-        return new CodeArtifactException(proxyRefusal(target, what), cause);
-      }
-      if (status >= 500) {
-        return new CodeArtifactException("The CodeArtifact API at " + endpoint + " failed with HTTP " + status
-            + (code == null ? "" : " (" + code + ")") + " for " + what + " after " + NetworkSettings.MAX_ATTEMPTS
-            + " attempts: retry later", cause);
-      }
-      if (status == 400 && "ValidationException".equals(code)) {
-        return new CodeArtifactException("CodeArtifact rejected the token request for " + what
-            + serviceMessage(e) + ": check codeartifact.domain, codeartifact.domainOwner"
+      case PROXY_REFUSED:
+        return new CodeArtifactException(f.kind, proxyRefusal(target, what), cause);
+      case INVALID_PARAMETER:
+        return new CodeArtifactException(f.kind, "CodeArtifact rejected the token request for " + what
+            + serviceMessage(f) + ": check codeartifact.domain, codeartifact.domainOwner"
             + " and codeartifact.durationSeconds", cause);
-      }
-      return new CodeArtifactException("The CodeArtifact API at " + endpoint + " refused the token request for "
-          + what + " with HTTP " + status + (code == null ? "" : " (" + code + ")") + serviceMessage(e)
-          + ": check codeartifact.endpoint and codeartifact.region", cause);
+      case NOT_A_TOKEN:
+        return new CodeArtifactException(f.kind, "The CodeArtifact API at " + endpoint
+            + " answered with something that is not a token response for " + what
+            + ": check codeartifact.endpoint points at CodeArtifact", cause);
+      case TLS_NOT_TRUSTED:
+        return new CodeArtifactException(f.kind, untrusted(endpoint, target), cause);
+      case TIMEOUT:
+        if (f.network == null && f.totalBound) {
+          return new CodeArtifactException(f.kind, "The CodeArtifact API at " + endpoint + " gave no token for " + what
+              + " within " + Durations.seconds(target.network.totalTimeout()) + " (retries included): check the"
+              + " network and proxy settings, or raise codeartifact.connectTimeout / codeartifact.readTimeout", cause);
+        }
+        if (f.network == null) {
+          return new CodeArtifactException(f.kind, "The CodeArtifact API at " + endpoint + " did not answer within "
+              + Durations.seconds(target.network.attemptTimeout()) + " for " + what + ": check the network and"
+              + " proxy settings, or raise codeartifact.readTimeout", cause);
+        }
+        return unreachable(f, target, cause);
+      case ENDPOINT_UNREACHABLE:
+        return unreachable(f, target, cause);
+      default:
+        if (f.status >= 500) {
+          return new CodeArtifactException(f.kind, "The CodeArtifact API at " + endpoint + " failed with HTTP "
+              + f.status + (code == null ? "" : " (" + code + ")") + " for " + what + " after "
+              + NetworkSettings.MAX_ATTEMPTS + " attempts: retry later", cause);
+        }
+        if (f.status > 0) {
+          return new CodeArtifactException(f.kind, "The CodeArtifact API at " + endpoint + " refused the token request"
+              + " for " + what + " with HTTP " + f.status + (code == null ? "" : " (" + code + ")") + serviceMessage(f)
+              + ": check codeartifact.endpoint and codeartifact.region", cause);
+        }
+        return new CodeArtifactException(f.kind, "Could not get a CodeArtifact token for " + what + " from " + endpoint
+            + ": " + f.getMessage() + "; run with -e for details", cause);
     }
-    if (e instanceof ApiCallTimeoutException) {
-      return new CodeArtifactException("The CodeArtifact API at " + endpoint + " gave no token for " + what
-          + " within " + Durations.seconds(target.network.totalTimeout()) + " (retries included): check the"
-          + " network and proxy settings, or raise codeartifact.connectTimeout / codeartifact.readTimeout", cause);
+  }
+
+  private static CodeArtifactException unreachable(CallFailure f, Target target, Throwable cause) {
+    return new CodeArtifactException(f.kind, "Cannot reach the CodeArtifact API at " + target.endpoint + " (region "
+        + target.region + (target.proxy == null ? "" : ", through " + target.proxy.describe()) + "): "
+        + describeNetwork(f.network, target) + "; check codeartifact.endpoint, codeartifact.region, the network and"
+        + " proxy settings", cause);
+  }
+
+  /**
+   * No credentials, or the configured source that failed: its name, its reason (masked: an SDK message may
+   * quote a file) and the fix for that source.
+   */
+  private static CodeArtifactException translate(CredentialChain.Failure f, TokenRequest request) {
+    Throwable cause = Redacted.of(f);
+    String what = request.describe();
+    if (f.kind == Kind.CREDENTIAL_SOURCE_FAILED) {
+      return new CodeArtifactException(f.kind, "AWS credentials from " + f.source + " failed for CodeArtifact " + what
+          + ": " + Redacted.mask(withoutFinalPeriod(f.reason)) + "; " + f.fix, cause);
     }
-    if (e instanceof ApiCallAttemptTimeoutException) {
-      return new CodeArtifactException("The CodeArtifact API at " + endpoint + " did not answer within "
-          + Durations.seconds(target.network.attemptTimeout()) + " for " + what + ": check the network and"
-          + " proxy settings, or raise codeartifact.readTimeout", cause);
-    }
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    if (message.contains("Unable to load credentials") || message.contains("Profile file contained no credentials")
-        || message.contains("credentials") && message.contains("provider")) {
-      return new CodeArtifactException("No AWS credentials for CodeArtifact " + what
-          + ": tried Java system properties (aws.accessKeyId), environment variables (AWS_ACCESS_KEY_ID,"
-          + " AWS_SECRET_ACCESS_KEY), web identity (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN), the profile in"
-          + " ~/.aws/config and ~/.aws/credentials (" + (request.profile() == null
-              ? "AWS_PROFILE or 'default'" : "profile '" + request.profile() + "'")
-          + "), container and instance credentials; sign in (aws sso login, aws configure) or set AWS_PROFILE"
-          + " or codeartifact.profile", cause);
-    }
-    Throwable network = rootNetworkCause(e);
-    if (network != null) {
-      if (isProxyTunnelRefusal(network)) {
-        return new CodeArtifactException(proxyRefusal(target, what), cause);
-      }
-      if (isUntrustedCertificate(network)) {
-        return new CodeArtifactException(untrusted(endpoint, target), cause);
-      }
-      return new CodeArtifactException("Cannot reach the CodeArtifact API at " + endpoint + " (region "
-          + target.region + (target.proxy == null ? "" : ", through " + target.proxy.describe()) + "): "
-          + describeNetwork(network, target) + "; check codeartifact.endpoint, codeartifact.region, the network and"
-          + " proxy settings", cause);
-    }
-    if (message.contains("Unable to unmarshall") || message.contains("Unable to parse")
-        || message.contains("JSON") || message.contains("unmarshall") || message.contains("Unexpected character")) {
-      return new CodeArtifactException("The CodeArtifact API at " + endpoint
-          + " answered with something that is not a token response for " + what
-          + ": check codeartifact.endpoint points at CodeArtifact", cause);
-    }
-    return new CodeArtifactException("Could not get a CodeArtifact token for " + what + " from " + endpoint + ": "
-        + e.getClass().getSimpleName() + "; run with -e for details", cause);
+    return new CodeArtifactException(Kind.NO_CREDENTIALS, "No AWS credentials for CodeArtifact " + what
+        + ": tried Java system properties (aws.accessKeyId), environment variables (AWS_ACCESS_KEY_ID,"
+        + " AWS_SECRET_ACCESS_KEY), web identity (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN), the profile in"
+        + " ~/.aws/config and ~/.aws/credentials (" + (request.profile() == null
+            ? "AWS_PROFILE or 'default'" : "profile '" + request.profile() + "'")
+        + "), container and instance credentials; sign in (aws sso login, aws configure) or set AWS_PROFILE"
+        + " or codeartifact.profile", cause);
+  }
+
+  private static String withoutFinalPeriod(String s) {
+    String t = s.trim();
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
   private static String proxyRefusal(Target target, String what) {
@@ -145,62 +159,9 @@ final class AwsErrors {
         + hint;
   }
 
-  private static boolean isProxyTunnelRefusal(Throwable t) {
-    return isTunnelRefusal(t) && t.getMessage().contains(" 407");
-  }
-
-  /** The JDK's (and {@link ProxyTunnel}'s) failure to open a tunnel: the proxy answered CONNECT with non-2xx. */
-  private static boolean isTunnelRefusal(Throwable t) {
-    String m = t.getMessage();
-    return m != null && m.contains("Unable to tunnel through proxy");
-  }
-
-  private static boolean isCredentialRejection(String code) {
-    return code != null && (code.equals("UnrecognizedClientException") || code.equals("InvalidSignatureException")
-        || code.equals("ExpiredTokenException") || code.equals("InvalidClientTokenId")
-        || code.equals("SignatureDoesNotMatch") || code.equals("MissingAuthenticationTokenException")
-        || code.equals("IncompleteSignatureException"));
-  }
-
-  private static String serviceMessage(SdkException e) {
-    if (e instanceof AwsServiceException) {
-      AwsErrorDetails d = ((AwsServiceException) e).awsErrorDetails();
-      if (d != null && d.errorMessage() != null && !d.errorMessage().trim().isEmpty()) {
-        return " (AWS: " + Redacted.mask(d.errorMessage().trim()) + ")";
-      }
-    }
-    return "";
-  }
-
-  private static Throwable rootNetworkCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof SocketTimeoutException
-          || t instanceof NoRouteToHostException || t instanceof SSLException
-          || t instanceof java.io.InterruptedIOException
-          || t instanceof java.io.IOException && isTunnelRefusal(t)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A server certificate no trust anchor accepts (unknown or self-signed issuer): the common case behind a
-   * TLS-inspecting proxy, with its own line naming the fix. Host-name mismatches and other TLS failures
-   * keep the general {@code TLS failed (...)} wording.
-   */
-  static boolean isUntrustedCertificate(Throwable tls) {
-    for (Throwable t = tls; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.security.cert.CertPathBuilderException
-          || t instanceof java.security.cert.CertPathValidatorException) {
-        return true;
-      }
-      String m = t.getMessage();
-      if (m != null && (m.contains("unable to find valid certification path") || m.contains("PKIX path"))) {
-        return true;
-      }
-    }
-    return false;
+  private static String serviceMessage(CallFailure f) {
+    return f.serviceMessage == null || f.serviceMessage.trim().isEmpty() ? ""
+        : " (AWS: " + Redacted.mask(f.serviceMessage.trim()) + ")";
   }
 
   /** The line for an untrusted server certificate; quotes no remote text. */
@@ -215,14 +176,9 @@ final class AwsErrors {
             + " (PEM) to that file";
   }
 
-  private static String describeNetwork(Throwable t, Target target) {
-    if (isTunnelRefusal(t)) {
-      String m = t.getMessage();
-      int i = m.indexOf(ProxyTunnel.REFUSED);
-      String answer = i < 0 ? "" : m.substring(i + ProxyTunnel.REFUSED.length());
-      int end = answer.indexOf('"');
-      answer = end < 0 ? answer : answer.substring(0, end);
-      return "the proxy refused the HTTPS tunnel (" + Redacted.mask(answer) + ")";
+  private static String describeNetwork(java.io.IOException t, Target target) {
+    if (t instanceof ProxyTunnel.Refused) {
+      return "the proxy refused the HTTPS tunnel (" + Redacted.mask(((ProxyTunnel.Refused) t).answer) + ")";
     }
     if (t instanceof UnknownHostException) {
       return "unknown host " + Redacted.mask(t.getMessage());
@@ -234,6 +190,8 @@ final class AwsErrors {
       return "no route to host";
     }
     if (t instanceof SocketTimeoutException) {
+      // The JDK throws the same type for a connect and a read timeout; only its text ("connect timed out",
+      // "Connect timed out" vs "Read timed out") tells which bound to name.
       String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
       if (m.contains("connect")) {
         return "could not connect within " + Durations.seconds(target.network.connectTimeout())

@@ -1,14 +1,8 @@
 package dev.codeartifact.core.aws;
 
+import dev.codeartifact.core.CodeArtifactException.Kind;
 import dev.codeartifact.core.NetworkSettings;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import javax.net.ssl.SSLException;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -43,32 +37,16 @@ final class AwsRetry {
         .build();
   }
 
+  /** Decided where the failure was detected ({@link CallFailure#kind}). */
   static boolean isThrottling(Throwable t) {
-    return t instanceof SdkServiceException
-        && (((SdkServiceException) t).statusCode() == 429 || ((SdkServiceException) t).isThrottlingException());
+    return t instanceof CallFailure && ((CallFailure) t).kind == Kind.THROTTLED;
   }
 
-  /** Throttling, 5xx, and I/O failures other than refused, unknown, unreachable, TLS and timeouts. */
+  /**
+   * Throttling, 5xx, and I/O failures other than refused, unknown, unreachable, TLS, timeouts and a refused
+   * proxy tunnel (the same answer every time), as {@link CallFailure} decided them.
+   */
   static boolean isRetryable(Throwable t) {
-    if (t instanceof SdkServiceException) {
-      return isThrottling(t) || ((SdkServiceException) t).statusCode() >= 500;
-    }
-    boolean io = false;
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException
-          || c instanceof SocketTimeoutException || c instanceof SSLException) {
-        return false;
-      }
-      if (c instanceof IOException) {
-        if (c.getMessage() != null && c.getMessage().contains("Unable to tunnel through proxy")) {
-          return false; // the proxy refused the tunnel (407, 403...): the same answer every time
-        }
-        io = true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return io;
+    return t instanceof CallFailure && ((CallFailure) t).retryable;
   }
 }

@@ -3,6 +3,7 @@ package dev.codeartifact.core.aws;
 import dev.codeartifact.core.AuthorizationToken;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.CodeArtifactException.Kind;
 import dev.codeartifact.core.Durations;
 import dev.codeartifact.core.ExpiryMargin;
 import dev.codeartifact.core.NetworkSettings;
@@ -26,8 +27,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SystemPropertyTlsKeyManagersProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -65,7 +64,7 @@ public final class AwsTokenSource implements TokenSource {
     TokenEndpoint endpoint;
     try {
       endpoint = TokenEndpoint.resolve(request, region, settings);
-    } catch (SdkException e) {
+    } catch (RuntimeException e) { // the SDK's endpoint rules refused the configuration, or an override is no URI
       throw AwsErrors.translate(e, request, new AwsErrors.Target(region, describe(request, region), settings, null));
     }
     URI uri = endpoint.base();
@@ -79,19 +78,19 @@ public final class AwsTokenSource implements TokenSource {
     TokenCall.Answer answer;
     try {
       answer = call.run(started);
-    } catch (SdkException e) {
+    } catch (RuntimeException e) { // CallFailure, CredentialChain.Failure, or an SDK part's own error
       throw AwsErrors.translate(e, request, target);
     }
     // Where a cold token's time goes, for -X and benchmarks/run.sh.
     log.debug("CodeArtifact token call: answer after " + (System.nanoTime() - started) / 1_000_000 + " ms ("
         + answer.attempts + (answer.attempts == 1 ? " attempt)" : " attempts)"));
     if (answer.secret == null || answer.secret.isEmpty() || answer.expiration == null) {
-      throw new CodeArtifactException("The CodeArtifact API at " + endpoint.describe() + " answered without "
+      throw new CodeArtifactException(Kind.NOT_A_TOKEN, "The CodeArtifact API at " + endpoint.describe() + " answered without "
           + (answer.secret == null || answer.secret.isEmpty() ? "an authorization token" : "an expiration")
           + " for " + request.describe() + ": check codeartifact.endpoint points at CodeArtifact");
     }
     if (ExpiryMargin.expired(answer.expiration, Instant.now())) {
-      throw new CodeArtifactException("The CodeArtifact API at " + endpoint.describe()
+      throw new CodeArtifactException(Kind.NOT_A_TOKEN, "The CodeArtifact API at " + endpoint.describe()
           + " answered with a token that expired at " + answer.expiration + " for " + request.describe()
           + ": check the clock of this machine and codeartifact.endpoint");
     }
@@ -110,7 +109,7 @@ public final class AwsTokenSource implements TokenSource {
       }
       return chain.build().getRegion().id();
     } catch (SdkException e) {
-      throw new CodeArtifactException("No AWS region for CodeArtifact " + request.describe()
+      throw new CodeArtifactException(Kind.INVALID_PARAMETER, "No AWS region for CodeArtifact " + request.describe()
           + ": set codeartifact.region (or <region>), AWS_REGION, or a region in the AWS profile");
     }
   }
@@ -129,9 +128,7 @@ public final class AwsTokenSource implements TokenSource {
 
   private AwsCredentialsProvider provider(TokenRequest request) {
     String profile = request.profile();
-    return credentials.computeIfAbsent(profile == null ? "" : profile, p -> profile != null
-        ? ProfileCredentialsProvider.builder().profileName(profile).build()
-        : DefaultCredentialsProvider.builder().build());
+    return credentials.computeIfAbsent(profile == null ? "" : profile, p -> new CredentialChain(profile));
   }
 
   /**

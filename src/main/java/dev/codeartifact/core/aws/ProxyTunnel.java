@@ -38,12 +38,15 @@ import javax.net.ssl.SSLSocketFactory;
  * The credentials only ever go to the proxy, on the CONNECT request; the request to AWS carries none.
  *
  * <p>A host in the proxy's {@code nonProxyHosts} is connected directly. Connect timeout: to the proxy;
- * read timeout: for the proxy's answer to CONNECT, then for the API's answers. A refusal becomes an
- * {@link IOException} worded like the JDK's ({@code Unable to tunnel through proxy. Proxy returns "..."}), so
- * {@link AwsErrors} and {@link AwsRetry} treat both alike (not retried; 407 names the proxy).
+ * read timeout: for the proxy's answer to CONNECT, then for the API's answers. A refusal is a {@link Refused}
+ * carrying the proxy's status (not retried; 407 names the proxy).
  */
 final class ProxyTunnel extends SSLSocketFactory {
-  static final String REFUSED = "Unable to tunnel through proxy. Proxy returns \"";
+  /**
+   * The JDK's own {@code HttpURLConnection} tunnel (a proxy without credentials) reports a refused CONNECT
+   * only as a plain {@link IOException} with this text; {@link Refused#of} reads it once, there.
+   */
+  private static final String JDK_REFUSED = "Unable to tunnel through proxy. Proxy returns \"";
   private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private final ProxySettings proxy;
@@ -178,7 +181,7 @@ final class ProxyTunnel extends SSLSocketFactory {
     String statusLine = readAnswer(s.getInputStream());
     int status = status(statusLine);
     if (status < 200 || status > 299) {
-      throw new IOException(REFUSED + statusLine + "\"");
+      throw new Refused(status, statusLine);
     }
   }
 
@@ -193,10 +196,10 @@ final class ProxyTunnel extends SSLSocketFactory {
     while (true) {
       int c = in.read();
       if (c < 0) {
-        throw new IOException(REFUSED + (statusLine == null ? "no answer" : statusLine) + "\" (connection closed)");
+        throw new Refused(statusLine == null ? -1 : status(statusLine), statusLine == null ? "no answer" : statusLine);
       }
       if (head.size() >= MAX_ANSWER_BYTES) {
-        throw new IOException(REFUSED + "an answer larger than " + MAX_ANSWER_BYTES + " bytes\"");
+        throw new Refused(-1, "an answer larger than " + MAX_ANSWER_BYTES + " bytes");
       }
       head.write(c);
       if (c == '\n') {
@@ -210,6 +213,36 @@ final class ProxyTunnel extends SSLSocketFactory {
       } else if (c != '\r') {
         state = 0;
       }
+    }
+  }
+
+  /** The proxy did not open the tunnel: its status (-1 without one) and its status line (or what was seen). */
+  static final class Refused extends IOException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String answer;
+
+    Refused(int status, String answer) {
+      super("The proxy refused the HTTPS tunnel (" + answer + ")");
+      this.status = status;
+      this.answer = answer;
+    }
+
+    /**
+     * {@code e} as a refusal, or null: ours by type; the JDK's by its text, the only thing the JDK gives
+     * (no type, no status field), read here and nowhere else.
+     */
+    static Refused of(Throwable e) {
+      if (e instanceof Refused) {
+        return (Refused) e;
+      }
+      String m = e instanceof IOException ? e.getMessage() : null;
+      if (m == null || !m.startsWith(JDK_REFUSED)) {
+        return null;
+      }
+      String line = m.substring(JDK_REFUSED.length());
+      line = line.indexOf('"') < 0 ? line : line.substring(0, line.indexOf('"'));
+      return new Refused(status(line), line);
     }
   }
 

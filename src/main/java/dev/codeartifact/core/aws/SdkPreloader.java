@@ -17,8 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * skipped. No SDK import here: this class must load before any SDK class does.
  */
 public final class SdkPreloader {
-  // Once per class loader, not per build: the classes it loads stay loaded for the loader's life (a daemon's next
-  // build needs none of them again), and its one thread ends when the list is done.
+  /** JVM-wide on purpose: the SDK classes are loaded once per class loader, whatever the number of builds. */
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private SdkPreloader() {}

@@ -16,17 +16,10 @@ import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -38,16 +31,13 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
-import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
-import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
-import software.amazon.awssdk.services.codeartifact.model.ResourceNotFoundException;
 
 /**
  * One {@code GetAuthorizationToken} call: {@code POST /v1/authorization-token} signed with SigV4, its JSON
  * answer read, retried by {@link AwsRetry}'s strategy (which honours {@code Retry-After}) within the bounds of
- * {@link NetworkSettings}. Failures are the SDK's own exception types, built from the answer as the SDK's
- * client builds them ({@code x-amzn-ErrorType}, the body's {@code message}), so {@link AwsErrors} and
- * {@link AwsRetry} read them unchanged. Nothing here quotes a response body: an answer that is not a token
+ * {@link NetworkSettings}. Every failure is a {@link CallFailure} whose kind is decided here, where it is
+ * detected (status, {@code x-amzn-ErrorType}, the I/O exception's type); credentials that cannot be resolved
+ * leave as {@link CredentialChain.Failure}. Nothing here quotes a response body: an answer that is not a token
  * response fails without it (it may hold a token).
  */
 final class TokenCall {
@@ -101,13 +91,12 @@ final class TokenCall {
         Answer answer = attempt(attempt, deadline);
         strategy.recordSuccess(RecordSuccessRequest.create(token));
         return answer;
-      } catch (SdkException failure) {
+      } catch (CallFailure failure) {
         RefreshRetryTokenResponse next;
         try {
           RefreshRetryTokenRequest.Builder refresh = RefreshRetryTokenRequest.builder().token(token).failure(failure);
-          Duration suggested = retryAfter(failure);
-          if (suggested != null) {
-            refresh.suggestedDelay(suggested);
+          if (failure.retryAfter != null) {
+            refresh.suggestedDelay(failure.retryAfter);
           }
           next = strategy.refreshRetryToken(refresh.build());
         } catch (TokenAcquisitionFailedException notRetried) {
@@ -125,13 +114,13 @@ final class TokenCall {
     }
     long left = deadline - System.nanoTime();
     if (delay.toNanos() >= left) {
-      throw ApiCallTimeoutException.create(settings.totalTimeout().toMillis());
+      throw CallFailure.timeout(true);
     }
     try {
       Thread.sleep(delay.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw SdkClientException.create("Interrupted while waiting to retry the CodeArtifact token request");
+      throw CallFailure.interrupted();
     }
   }
 
@@ -140,7 +129,7 @@ final class TokenCall {
     SdkHttpRequest signed = sign(identity);
     long left = deadline - System.nanoTime();
     if (left <= 0) {
-      throw ApiCallTimeoutException.create(settings.totalTimeout().toMillis());
+      throw CallFailure.timeout(true);
     }
     boolean lastBound = left < settings.attemptTimeout().toNanos();
     long bound = Math.min(left, settings.attemptTimeout().toNanos());
@@ -148,7 +137,7 @@ final class TokenCall {
     try {
       c = connections.open(signed.getUri());
     } catch (IOException e) {
-      throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
+      throw CallFailure.network(e);
     }
     // The attempt's bound: a server that trickles its answer slower than the read timeout notices.
     final AtomicBoolean expired = new AtomicBoolean();
@@ -180,10 +169,9 @@ final class TokenCall {
       throw serviceError(status, c, body);
     } catch (IOException e) {
       if (expired.get()) {
-        throw lastBound ? ApiCallTimeoutException.create(settings.totalTimeout().toMillis())
-            : ApiCallAttemptTimeoutException.create(settings.attemptTimeout().toMillis());
+        throw CallFailure.timeout(lastBound);
       }
-      throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
+      throw CallFailure.network(e);
     } finally {
       watchdog.cancel();
     }
@@ -214,7 +202,7 @@ final class TokenCall {
   private static byte[] read(InputStream in) throws IOException {
     byte[] body = BoundedReads.readAtMost(in, MAX_ANSWER_BYTES);
     if (body == null) {
-      throw new IOException("The answer is larger than " + MAX_ANSWER_BYTES + " bytes");
+      throw CallFailure.notAToken("an answer larger than " + MAX_ANSWER_BYTES + " bytes");
     }
     return body;
   }
@@ -226,10 +214,10 @@ final class TokenCall {
       json = JsonNode.parser().parse(body);
     } catch (RuntimeException e) {
       // Not chained: the parser's message quotes the body, and the body may hold a token.
-      throw SdkClientException.create("Unable to parse the answer as a token response");
+      throw CallFailure.notAToken("not JSON");
     }
     if (!json.isObject()) {
-      throw SdkClientException.create("Unable to parse the answer as a token response (not a JSON object)");
+      throw CallFailure.notAToken("not a JSON object");
     }
     String secret = null;
     Instant expiration = null;
@@ -247,13 +235,13 @@ final class TokenCall {
         expiration = Instant.parse(exp.asString());
       }
     } catch (RuntimeException e) {
-      throw SdkClientException.create("Unable to parse the expiration of the answer as a token response");
+      throw CallFailure.notAToken("an expiration that is not a time");
     }
     return new Answer(secret, expiration, attempts);
   }
 
-  /** The SDK's exception for an error answer: error code from {@code x-amzn-ErrorType} or the body. */
-  private static AwsServiceException serviceError(int status, HttpURLConnection c, byte[] body) {
+  /** The failure an error answer means: error code from {@code x-amzn-ErrorType} or the body. */
+  private static CallFailure serviceError(int status, HttpURLConnection c, byte[] body) {
     String code = c.getHeaderField("x-amzn-ErrorType");
     String message = null;
     try {
@@ -275,18 +263,7 @@ final class TokenCall {
       code = code.contains("#") ? code.substring(code.lastIndexOf('#') + 1) : code;
       code = code.trim().isEmpty() ? null : code.trim();
     }
-    SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status);
-    String retryAfter = c.getHeaderField("Retry-After");
-    if (retryAfter != null) {
-      response.putHeader("Retry-After", retryAfter);
-    }
-    AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message)
-        .serviceName("codeartifact").sdkHttpResponse(response.build()).build();
-    AwsServiceException.Builder b = "AccessDeniedException".equals(code) ? AccessDeniedException.builder()
-        : "ResourceNotFoundException".equals(code) ? ResourceNotFoundException.builder()
-        : CodeartifactException.builder();
-    return (AwsServiceException) b.statusCode(status).awsErrorDetails(details)
-        .requestId(c.getHeaderField("x-amzn-RequestId")).message(message).build();
+    return CallFailure.service(status, code, message, retryAfter(c.getHeaderField("Retry-After")));
   }
 
   private static String text(JsonNode node) {
@@ -294,12 +271,7 @@ final class TokenCall {
   }
 
   /** {@code Retry-After} in whole seconds, as the SDK reads it; null when absent or not a number. */
-  private static Duration retryAfter(SdkException failure) {
-    if (!(failure instanceof AwsServiceException) || ((AwsServiceException) failure).awsErrorDetails() == null) {
-      return null;
-    }
-    SdkHttpResponse r = ((AwsServiceException) failure).awsErrorDetails().sdkHttpResponse();
-    String v = r == null ? null : r.firstMatchingHeader("Retry-After").orElse(null);
+  private static Duration retryAfter(String v) {
     if (v == null) {
       return null;
     }

@@ -27,8 +27,12 @@ import software.amazon.awssdk.services.codeartifact.endpoints.CodeartifactEndpoi
  * (partitions, FIPS and dual-stack host names, invalid combinations), which ship with the SDK.
  */
 final class TokenEndpoint {
-  /** How the SDK's {@link AwsClientEndpointProvider} says that nothing overrides the endpoint. */
-  static final String NO_OVERRIDE = "Unable to determine the default client endpoint";
+  /**
+   * How the SDK's {@link AwsClientEndpointProvider} says that nothing overrides the endpoint: the only signal it
+   * gives ({@code isEndpointOverridden()} throws the same exception, and giving it a default to fall back on
+   * would load the service metadata this class avoids), so this text is matched here and nowhere else.
+   */
+  private static final String NO_OVERRIDE = "Unable to determine the default client endpoint";
   private final URI base;
   private final String signingRegion;
 

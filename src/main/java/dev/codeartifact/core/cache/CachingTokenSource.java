@@ -168,7 +168,8 @@ public final class CachingTokenSource implements TokenSource {
   private AuthorizationToken fetchAndStore(CacheKey key, TokenRequest request) throws CodeArtifactException {
     AuthorizationToken token = delegate().fetch(request);
     if (token == null) {
-      throw new CodeArtifactException("No CodeArtifact token was returned for " + request.describe());
+      throw new CodeArtifactException(CodeArtifactException.Kind.NOT_A_TOKEN,
+          "No CodeArtifact token was returned for " + request.describe());
     }
     CachedToken entry = new CachedToken(token,
         token.fetchedAt() != null ? token.fetchedAt() : cache.clock().instant());

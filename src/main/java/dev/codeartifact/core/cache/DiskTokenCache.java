@@ -83,7 +83,11 @@ public final class DiskTokenCache {
   private static final Pattern LOCK_NAME = Pattern.compile("[0-9a-f]{64}\\.lock");
   private static final Pattern TEMP_NAME = Pattern.compile("\\.[0-9a-f]{64}\\..*\\.tmp");
 
-  /** Threads of this JVM (whatever the class loader of the caller) queue here before the file lock. */
+  /**
+   * Threads of this JVM (whatever the class loader of the caller) queue here before the file lock. JVM-wide
+   * on purpose: file locks belong to the whole JVM, so builds sharing it (a daemon) must queue in it too; one
+   * entry per cache key, never per build.
+   */
   private static final ConcurrentHashMap<String, ReentrantLock> JVM_LOCKS =
       new ConcurrentHashMap<String, ReentrantLock>();
 

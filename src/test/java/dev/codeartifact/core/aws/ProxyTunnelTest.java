@@ -3,6 +3,7 @@ package dev.codeartifact.core.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,15 +138,16 @@ class ProxyTunnelTest {
   }
 
   @Test
-  void proxy407IsTheJdkWordedRefusalWithoutThePassword() throws Exception {
+  void proxy407IsATypedRefusalWithoutThePassword() throws Exception {
     try (ServerSocket server = server()) {
       fakeProxy(server, r -> "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"x\"\r\n"
           + "Content-Length: 0\r\n\r\n");
       Socket s = tunnel(server.getLocalPort(), Duration.ofSeconds(5)).createSocket();
-      IOException e = assertThrows(IOException.class,
+      ProxyTunnel.Refused e = assertThrows(ProxyTunnel.Refused.class,
           () -> s.connect(InetSocketAddress.createUnresolved("api.example.test", 443), 2000));
-      assertEquals("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407 Proxy Authentication Required\"",
-          e.getMessage());
+      assertEquals(407, e.status);
+      assertEquals("HTTP/1.1 407 Proxy Authentication Required", e.answer);
+      assertFalse(e.getMessage().contains(PASSWORD));
       assertTrue(s.isClosed());
     }
   }
@@ -155,10 +157,20 @@ class ProxyTunnelTest {
     try (ServerSocket server = server()) {
       fakeProxy(server, r -> "HTTP/1.0 502 Bad Gateway\n\n");
       Socket s = tunnel(server.getLocalPort(), Duration.ofSeconds(5)).createSocket();
-      IOException e = assertThrows(IOException.class,
+      ProxyTunnel.Refused e = assertThrows(ProxyTunnel.Refused.class,
           () -> s.connect(InetSocketAddress.createUnresolved("api.example.test", 443), 2000));
-      assertEquals("Unable to tunnel through proxy. Proxy returns \"HTTP/1.0 502 Bad Gateway\"", e.getMessage());
+      assertEquals(502, e.status);
+      assertEquals("HTTP/1.0 502 Bad Gateway", e.answer);
     }
+  }
+
+  @Test
+  void theJdksOwnRefusalIsReadOnceIntoTheSameType() {
+    ProxyTunnel.Refused e = ProxyTunnel.Refused.of(
+        new IOException("Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407 Proxy Authentication Required\""));
+    assertEquals(407, e.status);
+    assertEquals("HTTP/1.1 407 Proxy Authentication Required", e.answer);
+    assertNull(ProxyTunnel.Refused.of(new IOException("Connection reset")));
   }
 
   @Test

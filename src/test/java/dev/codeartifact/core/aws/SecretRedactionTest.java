@@ -51,12 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.codeartifact.model.AccessDeniedException;
-import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
-import software.amazon.awssdk.services.codeartifact.model.ValidationException;
 
 /**
  * Every public (and package) type of ours in dev.codeartifact.core and dev.codeartifact.maven that can be built
@@ -500,20 +495,23 @@ class SecretRedactionTest {
     TokenRequest request = TokenRequest.builder().domain("my-domain").region("us-east-1").build();
     AwsErrors.Target target = new AwsErrors.Target("us-east-1", "https://codeartifact.us-east-1.amazonaws.com",
         (NetworkSettings) valueFor(NetworkSettings.class), (ProxySettings) valueFor(ProxySettings.class));
-    SdkException[] failures = {
-      SdkClientException.create("Unable to unmarshall response (Unrecognized token '" + TOKEN + "': was expecting"
-          + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))"),
-      SdkClientException.create("Unable to execute HTTP request: " + TOKEN, new SocketTimeoutException("Read timed out " + TOKEN)),
-      AccessDeniedException.builder().statusCode(403).message("denied " + TOKEN)
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").errorMessage("denied " + TOKEN).build()).build(),
-      ValidationException.builder().statusCode(400).message(TOKEN)
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").errorMessage("bad " + TOKEN).build()).build(),
-      CodeartifactException.builder().statusCode(500).message(TOKEN)
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerException").errorMessage(TOKEN).build()).build(),
-      CodeartifactException.builder().statusCode(407).message(TOKEN).build(),
+    RuntimeException[] failures = {
+      CallFailure.notAToken("not JSON"),
+      CallFailure.network(new SocketTimeoutException("Read timed out " + TOKEN)),
+      CallFailure.network(new java.net.UnknownHostException(TOKEN)),
+      CallFailure.network(new javax.net.ssl.SSLException("handshake " + TOKEN)),
+      CallFailure.network(new ProxyTunnel.Refused(502, "HTTP/1.1 502 " + TOKEN)),
+      CallFailure.service(403, "AccessDeniedException", "denied " + TOKEN, null),
+      CallFailure.service(400, "ValidationException", "bad " + TOKEN, null),
+      CallFailure.service(500, "InternalServerException", TOKEN, null),
+      CallFailure.service(404, null, TOKEN, null),
+      CallFailure.service(407, null, TOKEN, null),
+      CallFailure.network(new java.io.IOException("odd " + TOKEN)),
+      new CredentialChain.Failure(CodeArtifactException.Kind.CREDENTIAL_SOURCE_FAILED, "web identity (x)",
+          "STS answered AccessDenied: " + TOKEN, "fix it", new RuntimeException(TOKEN)),
       SdkClientException.create("odd " + TOKEN),
     };
-    for (SdkException f : failures) {
+    for (RuntimeException f : failures) {
       CodeArtifactException e = AwsErrors.translate(f, request, target);
       for (Throwable t = e; t != null; t = t.getCause()) {
         assertFalse(String.valueOf(t.getMessage()).contains("SECRET_TOKEN_BODY"),
