@@ -168,7 +168,10 @@ public final class ResidentHarness {
         tokenless.add(String.valueOf(host.buildCount));
       }
       downloads.forEach(l -> tokensSeen.add(l.substring(l.lastIndexOf(' ') + 1)));
-      Snapshot now = Snapshot.take(this);
+      Snapshot now = Snapshot.take(this, i == 1);
+      if (i > 1 && (!now.growthSince(warm, host.commandLine).isEmpty() || !now.retained.isEmpty())) {
+        now = Snapshot.take(this, true); // what a collection would remove is no growth
+      }
       retained.addAll(now.retained);
       if (i == 1) {
         warm = now;
