@@ -21,10 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * Many builds in one JVM, the way Maven Daemon or an IDE runs Maven: the plugin's class realm, its statics
- * and the JVM's system properties and threads live from one build to the next. Run by the {@code resident-*}
- * ITs (their verify.groovy starts it in a child JVM whose class path holds only this class's folder: Maven
- * comes from {@code --maven-home}, loaded by a class loader of its own, so the plugin's realms see Maven
- * and not these test classes). Builds against the local CodeArtifact stand-in and checks:
+ * and the JVM's system properties and threads live from one build to the next. Run by the IT
+ * {@code resident-jvm} (its verify.groovy starts it in a child JVM whose class path holds only this class's
+ * folder: Maven comes from {@code --maven-home}, loaded by a class loader of its own, so the plugin's realms
+ * see Maven and not these test classes). Builds against the local CodeArtifact stand-in and checks:
  * <ol>
  *   <li>each build presents a valid token (the protected artifact is deleted from the local repository
  *       before each build, so each build downloads it, and the stand-in records which token it presented);
