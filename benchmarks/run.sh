@@ -9,10 +9,15 @@
 #   aws-cli  : `aws codeartifact get-authorization-token` (only when `aws` is on the PATH)
 #   noop-ext : a build extension that does nothing (compiled here): what Maven itself spends on loading
 #              any build extension, the floor under "warm"
-# Then, inside the Maven process (no JVM start-up noise): the time to the project's build for baseline,
-# noop-ext and warm; Maven's -X phases of noop-ext and warm; the time spent inside the plugin's participant.
+#   core     : the same jar as a core extension (.mvn/extensions.xml, configured by .mvn/maven.config),
+#              warm cache
+#   noop-core: a core extension that does nothing (an EventSpy and a lifecycle participant, compiled here):
+#              what Maven itself spends on loading any core extension, the floor under "core"
+# Then, inside the Maven process (no JVM start-up noise): the time to the project's build for each Maven
+# variant; Maven's -X phases of noop-ext against warm and of noop-core against core; the time spent inside
+# the plugin's participant and inside its core extension's event spy.
 # Plus two counts: 8 builds started at once on an empty cache, and a 50-module reactor (1 request each).
-# Usage: benchmarks/run.sh [runs per variant, default 15]
+# Usage: [BENCH_VERSION=0.0.0-bench] benchmarks/run.sh [runs per variant, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -20,11 +25,12 @@ runs=${1:-15}
 work="$root/target/bench"
 rm -rf "$work" && mkdir -p "$work"
 
-./mvnw -B -q install -DskipTests
+nice -n 10 ./mvnw -B -q package -DskipTests
 # Measured as users get it, a release: a SNAPSHOT plugin costs Maven ~15 ms more per build in metadata
-# lookups. The jar and POM just built are installed as version 0.0.0-bench.
+# lookups. The jar and POM just built are installed as version 0.0.0-bench (BENCH_VERSION=... to run two
+# checkouts one after the other without one overwriting the other's jar).
 project_version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
-version=0.0.0-bench
+version=${BENCH_VERSION:-0.0.0-bench}
 bench_repo="$HOME/.m2/repository/dev/codeartifact/codeartifact-maven-plugin/$version"
 mkdir -p "$bench_repo"
 cp "target/codeartifact-maven-plugin-$project_version.jar" "$bench_repo/codeartifact-maven-plugin-$version.jar"
@@ -76,6 +82,41 @@ echo bench.NoopParticipant > "$work/noop-classes/META-INF/sisu/javax.inject.Name
 (cd "$work/noop-classes" && jar cf "$noop_repo/noop-extension-1.0.jar" .)
 echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version></project>' \
   > "$noop_repo/noop-extension-1.0.pom"
+# The core extension's floor: an EventSpy and a lifecycle participant that do nothing, the two components
+# the plugin's core extension has.
+noop_core_repo="$HOME/.m2/repository/bench/noop-core-extension/1.0"
+mkdir -p "$work/noop-core-classes/META-INF/sisu" "$noop_core_repo"
+cat > "$work/noop-src/bench/NoopSpy.java" <<'JAVA'
+package bench;
+@javax.inject.Named @javax.inject.Singleton
+public class NoopSpy extends org.apache.maven.eventspy.AbstractEventSpy {
+  @Override public void onEvent(Object event) {}
+}
+JAVA
+cat > "$work/noop-src/bench/NoopCoreParticipant.java" <<'JAVA'
+package bench;
+@javax.inject.Named("noop-core") @javax.inject.Singleton
+public class NoopCoreParticipant extends org.apache.maven.AbstractMavenLifecycleParticipant {
+  @Override public void afterSessionStart(org.apache.maven.execution.MavenSession session) {}
+  @Override public void afterProjectsRead(org.apache.maven.execution.MavenSession session) {}
+}
+JAVA
+javac --release 8 -nowarn -cp "$mvn_home/lib/*" -d "$work/noop-core-classes" \
+  "$work/noop-src/bench/NoopSpy.java" "$work/noop-src/bench/NoopCoreParticipant.java"
+printf 'bench.NoopCoreParticipant\nbench.NoopSpy\n' > "$work/noop-core-classes/META-INF/sisu/javax.inject.Named"
+(cd "$work/noop-core-classes" && jar cf "$noop_core_repo/noop-core-extension-1.0.jar" .)
+echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>noop-core-extension</artifactId><version>1.0</version></project>' \
+  > "$noop_core_repo/noop-core-extension-1.0.pom"
+core_project() { # $1 = dir, $2 = groupId, $3 = artifactId, $4 = version, $5 = .mvn/maven.config (or empty)
+  project "$1" ""
+  mkdir -p "$1/.mvn"
+  echo "<extensions><extension><groupId>$2</groupId><artifactId>$3</artifactId><version>$4</version></extension></extensions>" \
+    > "$1/.mvn/extensions.xml"
+  [ -z "$5" ] || printf "%s\n" $5 > "$1/.mvn/maven.config" # one argument a line (Maven 3.9 reads it so)
+}
+core_project "$work/noop-core" bench noop-core-extension 1.0 ""
+core_project "$work/core" dev.codeartifact codeartifact-maven-plugin "$version" \
+  "-Dcodeartifact.domain=bench-warm -Dcodeartifact.serverIds=codeartifact -Dcodeartifact.region=us-east-1"
 project "$work/noop-ext" "<plugin><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version><extensions>true</extensions></plugin>"
 project "$work/cold" "$(plugin bench-cold)"
 project "$work/warm" "$(plugin bench-warm)"
@@ -101,11 +142,11 @@ awscli() {
   t0=$(date +%s%N); aws codeartifact get-authorization-token --endpoint-url "$url" --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
   echo $(( (t1 - t0) / 1000000 ))
 }
-variants=(baseline noop-ext cold warm buildext)
+variants=(baseline noop-ext cold warm buildext noop-core core)
 command -v aws > /dev/null && variants+=(aws-cli)
 
 echo "Warm-up (downloads, JIT of the file system cache, first token)..."
-for v in baseline noop-ext cold warm buildext; do build "$v" > /dev/null; done
+for v in "${variants[@]}"; do [ "$v" = aws-cli ] || build "$v" > /dev/null; done
 for v in "${variants[@]}"; do : > "$work/times-$v"; done
 for r in $(seq 1 "$runs"); do
   for v in "${variants[@]}"; do
@@ -133,37 +174,44 @@ read -r base _ _ < <(quartiles < "$work/times-baseline")
 } | tee "$work/results.md"
 
 # The same comparison without JVM start-up and shutdown, which carry most of the noise between processes:
-# inside each Maven process, from its first log line ("Scanning for projects...") to the start of the
-# project's build ("Building ..."), which spans reading the POM, the extension (realm, participant, token)
-# and planning the build. `validate` only, INFO lines with timestamps; the per-round difference to the
-# baseline, as above. This overstates what a real build pays: a build extension's realm set-up also warms
-# code (dependency collection) that a real build runs anyway later.
-startup() { # $1 = variant; prints milliseconds from the first log line to "Building"
-  MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+# inside each Maven process, `validate` only, INFO lines stamped with Maven's log clock (milliseconds since
+# its logger started, early in MavenCli's main, before core extensions load). Two spans: from that start to
+# the start of the project's build ("Building ..."), which covers loading a core extension and its event spy;
+# and from "Scanning for projects..." to "Building ...", which spans reading the POM, a build extension
+# (realm, participant, token) and planning the build, but starts after a core extension's spy has run.
+# The per-round difference to the baseline, as above. This overstates what a real build pays: a build
+# extension's realm set-up also warms code (dependency collection) that a real build runs anyway later.
+inproc=(baseline noop-ext warm buildext noop-core core)
+startup() { # $1 = variant; prints "start-to-Building scanning-to-Building" in ms
+  MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true" \
     "$mvn" -B -s "$work/settings.xml" -f "$work/$1/pom.xml" validate > "$work/$1-startup.log" 2>&1 \
     || { cat "$work/$1-startup.log"; exit 1; }
-  awk 'function ms(s, a) { split(substr(s, 1, 12), a, /[:.]/); return ((a[1] * 60 + a[2]) * 60 + a[3]) * 1000 + a[4] }
-    /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9][.][0-9][0-9][0-9] / && first == "" { first = ms($0) }
-    /\[INFO\] Building / && building == "" { building = ms($0) }
-    END { print building - first }' "$work/$1-startup.log"
+  awk '/^[0-9]+ \[INFO\] Scanning for projects/ && scanning == "" { scanning = $1 }
+    /^[0-9]+ \[INFO\] Building / && building == "" { building = $1 }
+    END { print building, building - scanning }' "$work/$1-startup.log"
 }
-for v in baseline noop-ext warm buildext; do : > "$work/startup-$v"; done
+for v in "${inproc[@]}"; do : > "$work/startup-$v"; done
 for _ in $(seq 1 "$runs"); do
-  for v in baseline noop-ext warm buildext; do startup "$v" >> "$work/startup-$v"; done
+  for v in "${inproc[@]}"; do startup "$v" >> "$work/startup-$v"; done
 done
 {
   echo
-  echo "Inside the Maven process, first log line to the project's build (validate, $runs rounds, ms):"
-  echo "| variant | median | quartiles | overhead: median of per-round differences (quartiles) |"
-  echo "|---|---|---|---|"
-  for v in baseline noop-ext warm buildext; do
-    read -r med q1 q3 < <(quartiles < "$work/startup-$v")
-    diff="-"
-    if [ "$v" != baseline ]; then
-      read -r d dq1 dq3 < <(paste "$work/startup-baseline" "$work/startup-$v" | awk '{print $2 - $1}' | quartiles)
-      diff="$d ($dq1 to $dq3)"
-    fi
-    echo "| $v | $med | $q1-$q3 | $diff |"
+  echo "Inside the Maven process (validate, $runs rounds, ms; overhead = median of per-round differences to the baseline, quartiles):"
+  echo "| variant | Maven's start to the project's build | overhead | \"Scanning for projects\" to the project's build | overhead |"
+  echo "|---|---|---|---|---|"
+  for v in "${inproc[@]}"; do
+    row="| $v"
+    for col in 1 2; do
+      read -r med q1 q3 < <(cut -d' ' -f$col "$work/startup-$v" | quartiles)
+      diff="-"
+      if [ "$v" != baseline ]; then
+        read -r d dq1 dq3 < <(paste -d' ' <(cut -d' ' -f$col "$work/startup-baseline") <(cut -d' ' -f$col "$work/startup-$v") \
+          | awk '{print $2 - $1}' | quartiles)
+        diff="$d ($dq1 to $dq3)"
+      fi
+      row="$row | $med ($q1-$q3) | $diff"
+    done
+    echo "$row |"
   done
 } | tee -a "$work/results.md"
 
@@ -212,8 +260,49 @@ done > "$work/inside"
 echo "| (inside the plugin's participant, warm, median of 5 builds with -X) | | | $(quartiles < "$work/inside" | cut -d' ' -f1) | |" \
   | tee -a "$work/results.md"
 
+# The same for the core extension against the no-op core extension: Maven's -X lines of 3.9, from the first
+# (reading the settings to resolve the extensions of .mvn/extensions.xml) to the class realm, to the
+# container with the extension's components ("Message scheme"), to "Scanning for projects" (settings,
+# toolchains and the event spy on the execution request: where the core extension gets its token).
+core_phases() { # $1 = log; prints "resolve realm spy participants total" in ms
+  awk 'function ms(s, a) { split(substr(s, 1, 12), a, /[:.]/); return ((a[1] * 60 + a[2]) * 60 + a[3]) * 1000 + a[4] }
+    /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9][.][0-9][0-9][0-9] / { t = ms($0); if (first == "") first = t; last = t }
+    /Populating class realm coreExtension>/ && realm == "" { realm = t }
+    /Message scheme:/ && scheme == "" { scheme = t }
+    /\[INFO\] Scanning for projects/ && scanning == "" { scanning = t }
+    /Looking up lifecycle mappings/ && look == "" { look = t }
+    /REACTOR BUILD PLAN/ && look != "" && plan == "" { plan = t }
+    END { print realm - first, scheme - realm, scanning - scheme, plan - look, last - first }' "$1"
+}
+: > "$work/phases-noop-core"; : > "$work/phases-core"; : > "$work/inside-core"
+for _ in $(seq 1 "$runs"); do
+  for v in noop-core core; do
+    MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+      "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
+    core_phases "$work/$v-X.log" >> "$work/phases-$v"
+  done
+  sed -n 's/.*CodeArtifact core extension done in \([0-9]*\) ms.*/\1/p' "$work/core-X.log" >> "$work/inside-core"
+done
+{
+  echo
+  echo "The core extension inside the Maven process (-X timestamps, median of $runs builds each, ms):"
+  echo "| phase | no-op core extension | plugin as core extension, warm cache | difference |"
+  echo "|---|---|---|---|"
+  col=1
+  for phase in "resolve the extension (.mvn/extensions.xml)" "create its class realm and Maven's container with its components" \
+      "settings, toolchains and the event spy (the core extension's token)" "look up and run participants" \
+      "whole build (first to last log line)"; do
+    n=$(cut -d' ' -f$col "$work/phases-noop-core" | quartiles | cut -d' ' -f1)
+    w=$(cut -d' ' -f$col "$work/phases-core" | quartiles | cut -d' ' -f1)
+    echo "| $phase | $n | $w | $((w - n)) |"
+    col=$((col + 1))
+  done
+  if [ -s "$work/inside-core" ]; then inside_core=$(quartiles < "$work/inside-core" | cut -d' ' -f1); else inside_core="n/a"; fi
+  echo "| (inside the core extension's event spy, median of $runs builds with -X) | | | $inside_core |"
+} | tee -a "$work/results.md"
+
 echo
-echo "Token requests for the warm and buildext variants over all their builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"
+echo "Token requests for the warm, buildext and core variants over all their builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"
 
 # 8 builds at once on an empty cache: one token request between them.
 rm -rf "$work/cache-concurrent"
