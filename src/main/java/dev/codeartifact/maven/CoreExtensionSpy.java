@@ -2,6 +2,7 @@ package dev.codeartifact.maven;
 
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.Digests;
 import dev.codeartifact.core.InvalidParameterException;
 import dev.codeartifact.core.TokenFlow;
 import javax.inject.Inject;
@@ -49,6 +50,9 @@ public class CoreExtensionSpy extends AbstractEventSpy {
   @Inject
   private CoreExtensionSpy(SettingsDecrypter decrypter) {
     this(MavenLogs.of(LOG), decrypter);
+    // Maven builds its container and reads settings and toolchains before the request event: time enough
+    // for the cache key's SHA-256 to get ready on another thread.
+    Digests.warmUp();
   }
 
   CoreExtensionSpy(BuildLog log) {
