@@ -130,17 +130,25 @@ BENCH_TOKEN=$(curl -s -X POST -H "Authorization: AWS4-HMAC-SHA256 Credential=AKI
   "$url/v1/authorization-token?domain=bench-base" | sed -E 's/.*"authorizationToken":"([^"]+)".*/\1/')
 export BENCH_TOKEN
 
-build() { # $1 = variant; prints milliseconds
+# Each whole-process measurement prints "wall-ms cpu-ms": CPU time (user + system, of the JVM and its
+# threads) is less sensitive than wall time to other work on the machine, which takes turns on the cores.
+timed() { # $1 = log file, then the command; prints "wall-ms cpu-ms", exits with the log on failure
+  local log=$1 t0 t1 cpu
+  shift
+  t0=$(date +%s%N)
+  cpu=$( { TIMEFORMAT='%3U %3S'; time "$@" > "$log" 2>&1 || echo FAILED; } 2>&1 )
+  t1=$(date +%s%N)
+  case $cpu in *FAILED*) cat "$log" >&2; exit 1 ;; esac
+  echo $(( (t1 - t0) / 1000000 )) "$(echo "$cpu" | awk '{printf "%d", ($1 + $2) * 1000}')"
+}
+build() { # $1 = variant
   local args=(-B -q -s "$work/settings.xml" -f "$work/$1/pom.xml" validate dependency:resolve -DoutputFile=/dev/null)
   [ "$1" = cold ] && args+=(-Dcodeartifact.cache=false)
-  local t0 t1
-  t0=$(date +%s%N); "$mvn" "${args[@]}" > "$work/$1.log" 2>&1 || { cat "$work/$1.log"; exit 1; }; t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
+  timed "$work/$1.log" "$mvn" "${args[@]}"
 }
 awscli() {
-  local t0 t1
-  t0=$(date +%s%N); aws codeartifact get-authorization-token --endpoint-url "$url" --domain bench-cli --query authorizationToken --output text > /dev/null; t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
+  timed "$work/aws-cli.log" aws codeartifact get-authorization-token --endpoint-url "$url" --domain bench-cli \
+    --query authorizationToken --output text
 }
 variants=(baseline noop-ext cold warm buildext noop-core core)
 command -v aws > /dev/null && variants+=(aws-cli)
@@ -157,19 +165,29 @@ done
 
 # Median and quartiles of a column of numbers (ms).
 quartiles() { sort -n | awk '{a[NR]=$1} END {printf "%d %d %d\n", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)]}'; }
-read -r base _ _ < <(quartiles < "$work/times-baseline")
+read -r base _ _ < <(cut -d' ' -f1 "$work/times-baseline" | quartiles)
+read -r base_cpu _ _ < <(cut -d' ' -f2 "$work/times-baseline" | quartiles)
 {
-  echo "| variant | median (ms) | quartiles (ms) | overhead: median of per-round differences (ms) | ratio of medians |"
-  echo "|---|---|---|---|---|"
+  echo "| variant | wall: median (ms) | quartiles | overhead: median of per-round differences (quartiles) | ratio of medians | CPU: median (ms) | overhead per round | ratio |"
+  echo "|---|---|---|---|---|---|---|---|"
   for v in "${variants[@]}"; do
-    read -r med q1 q3 < <(quartiles < "$work/times-$v")
-    if [ "$v" = aws-cli ] || [ "$v" = baseline ]; then
-      diff="-"
-    else # the same round's baseline: drift of the machine between rounds cancels out
-      read -r diff dq1 dq3 < <(paste "$work/times-baseline" "$work/times-$v" | awk '{print $2 - $1}' | quartiles)
-      diff="$diff ($dq1 to $dq3)"
-    fi
-    echo "| $v | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc) |"
+    row="| $v"
+    for col in 1 2; do
+      read -r med q1 q3 < <(cut -d' ' -f$col "$work/times-$v" | quartiles)
+      if [ "$v" = aws-cli ] || [ "$v" = baseline ]; then
+        diff="-"
+      else # the same round's baseline: drift of the machine between rounds cancels out
+        read -r diff dq1 dq3 < <(paste -d' ' <(cut -d' ' -f$col "$work/times-baseline") <(cut -d' ' -f$col "$work/times-$v") \
+          | awk '{print $2 - $1}' | quartiles)
+        diff="$diff ($dq1 to $dq3)"
+      fi
+      if [ $col = 1 ]; then
+        row="$row | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc)"
+      else
+        row="$row | $med | $diff | $(echo "scale=3; $med / $base_cpu" | bc)"
+      fi
+    done
+    echo "$row |"
   done
 } | tee "$work/results.md"
 
