@@ -17,7 +17,7 @@
 # variant; Maven's -X phases of noop-ext against warm and of noop-core against core; the time spent inside
 # the plugin's participant and inside its core extension's event spy.
 # Plus two counts: 8 builds started at once on an empty cache, and a 50-module reactor (1 request each).
-# Usage: [BENCH_VERSION=0.0.0-bench] benchmarks/run.sh [runs per variant, default 15]
+# Usage: [BENCH_VERSION=0.0.0-bench] [BENCH_COMPARE=<other checkout>] benchmarks/run.sh [runs per variant, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -29,17 +29,29 @@ nice -n 10 ./mvnw -B -q package -DskipTests
 # Measured as users get it, a release: a SNAPSHOT plugin costs Maven ~15 ms more per build in metadata
 # lookups. The jar and POM just built are installed as version 0.0.0-bench (BENCH_VERSION=... to run two
 # checkouts one after the other without one overwriting the other's jar).
-project_version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+install_plugin() { # $1 = checkout (built), $2 = version to install its jar as
+  local project_version repo
+  project_version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$1/pom.xml" | head -n 1)
+  repo="$HOME/.m2/repository/dev/codeartifact/codeartifact-maven-plugin/$2"
+  mkdir -p "$repo"
+  cp "$1/target/codeartifact-maven-plugin-$project_version.jar" "$repo/codeartifact-maven-plugin-$2.jar"
+  sed "s:<version>$project_version</version>:<version>$2</version>:" "$1/target/installed-pom.xml" \
+    > "$repo/codeartifact-maven-plugin-$2.pom"
+  # Maven checks the version in the plugin descriptor against the artifact's when it runs a goal.
+  (cd "$work" && jar xf "$repo/codeartifact-maven-plugin-$2.jar" META-INF/maven/plugin.xml \
+    && sed -i "s:<version>$project_version</version>:<version>$2</version>:" META-INF/maven/plugin.xml \
+    && jar uf "$repo/codeartifact-maven-plugin-$2.jar" META-INF/maven/plugin.xml && rm -r META-INF)
+}
 version=${BENCH_VERSION:-0.0.0-bench}
-bench_repo="$HOME/.m2/repository/dev/codeartifact/codeartifact-maven-plugin/$version"
-mkdir -p "$bench_repo"
-cp "target/codeartifact-maven-plugin-$project_version.jar" "$bench_repo/codeartifact-maven-plugin-$version.jar"
-sed "s:<version>$project_version</version>:<version>$version</version>:" target/installed-pom.xml \
-  > "$bench_repo/codeartifact-maven-plugin-$version.pom"
-# Maven checks the version in the plugin descriptor against the artifact's when it runs a goal.
-(cd "$work" && jar xf "$bench_repo/codeartifact-maven-plugin-$version.jar" META-INF/maven/plugin.xml \
-  && sed -i "s:<version>$project_version</version>:<version>$version</version>:" META-INF/maven/plugin.xml \
-  && jar uf "$bench_repo/codeartifact-maven-plugin-$version.jar" META-INF/maven/plugin.xml && rm -r META-INF)
+install_plugin "$root" "$version"
+# BENCH_COMPARE=<another checkout, e.g. a git worktree of an older commit>: its jar measured in the same
+# rounds, as warm-compare and core-compare (own domain, own cache entry), the fairest before/after on a
+# machine whose load changes from one run to the next.
+compare=${BENCH_COMPARE:-}
+if [ -n "$compare" ]; then
+  (cd "$compare" && nice -n 10 ./mvnw -B -q package -DskipTests)
+  install_plugin "$compare" "$version-compare"
+fi
 mvn_home=$(./mvnw -v 2>/dev/null | sed -n 's/^Maven home: //p')
 mvn="$mvn_home/bin/mvn"
 
@@ -62,8 +74,8 @@ project() { # $1 = dir, $2 = plugin block (or empty), $3 = other XML instead of 
 </project>
 POM
 }
-plugin() {
-  echo "<plugin><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>$version</version>
+plugin() { # $1 = domain, $2 = version (default: this checkout's)
+  echo "<plugin><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>${2:-$version}</version>
   <extensions>true</extensions><configuration><domain>$1</domain><serverIds>codeartifact</serverIds><region>us-east-1</region></configuration></plugin>"
 }
 project "$work/baseline" ""
@@ -120,6 +132,11 @@ core_project "$work/core" dev.codeartifact codeartifact-maven-plugin "$version" 
 project "$work/noop-ext" "<plugin><groupId>bench</groupId><artifactId>noop-extension</artifactId><version>1.0</version><extensions>true</extensions></plugin>"
 project "$work/cold" "$(plugin bench-cold)"
 project "$work/warm" "$(plugin bench-warm)"
+if [ -n "$compare" ]; then
+  project "$work/warm-compare" "$(plugin bench-compare "$version-compare")"
+  core_project "$work/core-compare" dev.codeartifact codeartifact-maven-plugin "$version-compare" \
+    "-Dcodeartifact.domain=bench-compare -Dcodeartifact.serverIds=codeartifact -Dcodeartifact.region=us-east-1"
+fi
 project "$work/buildext" "" "<properties><codeartifact.domain>bench-warm</codeartifact.domain><codeartifact.serverIds>codeartifact</codeartifact.serverIds><codeartifact.region>us-east-1</codeartifact.region></properties>
   <build><extensions><extension><groupId>dev.codeartifact</groupId><artifactId>codeartifact-maven-plugin</artifactId><version>$version</version></extension></extensions></build>"
 cat > "$work/settings.xml" <<'SET'
@@ -151,6 +168,7 @@ awscli() {
     --query authorizationToken --output text
 }
 variants=(baseline noop-ext cold warm buildext noop-core core)
+[ -z "$compare" ] || variants+=(warm-compare core-compare)
 command -v aws > /dev/null && variants+=(aws-cli)
 
 echo "Warm-up (downloads, JIT of the file system cache, first token)..."
@@ -200,6 +218,7 @@ read -r base_cpu _ _ < <(cut -d' ' -f2 "$work/times-baseline" | quartiles)
 # The per-round difference to the baseline, as above. This overstates what a real build pays: a build
 # extension's realm set-up also warms code (dependency collection) that a real build runs anyway later.
 inproc=(baseline noop-ext warm buildext noop-core core)
+[ -z "$compare" ] || inproc+=(warm-compare core-compare)
 startup() { # $1 = variant; prints "start-to-Building scanning-to-Building" in ms
   MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true" \
     "$mvn" -B -s "$work/settings.xml" -f "$work/$1/pom.xml" validate > "$work/$1-startup.log" 2>&1 \
@@ -248,26 +267,46 @@ phases() { # $1 = log; prints "collect realm participants total" in ms
     /REACTOR BUILD PLAN/ && look != "" && plan == "" { plan = t }
     END { print collected - from, ext - populate, plan - look, last - first }' "$1"
 }
-: > "$work/phases-noop-ext"; : > "$work/phases-warm"
+xvariants=(noop-ext warm)
+[ -z "$compare" ] || xvariants+=(warm-compare)
+for v in "${xvariants[@]}"; do : > "$work/phases-$v"; done
 for _ in $(seq 1 "$runs"); do
-  for v in noop-ext warm; do
+  for v in "${xvariants[@]}"; do
     MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
       "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
     phases "$work/$v-X.log" >> "$work/phases-$v"
   done
 done
+# A table of phase medians: $1 = floor's name, $2 = plugin's name, then the phase names, --, the variants
+# (the floor first). A compare variant adds its column and its own difference to the floor.
+phase_table() {
+  local floor=$1 name=$2 phases=() vs=() col=1 header sep row n m
+  shift 2
+  while [ "$1" != -- ]; do phases+=("$1"); shift; done
+  shift
+  vs=("$@")
+  header="| phase | $floor | $name | difference"
+  sep="|---|---|---|---"
+  if [ ${#vs[@]} -gt 2 ]; then header="$header | $name, BENCH_COMPARE's jar | difference"; sep="$sep|---|---"; fi
+  echo "$header |"
+  echo "$sep|"
+  for phase in "${phases[@]}"; do
+    n=$(cut -d' ' -f$col "$work/phases-${vs[0]}" | quartiles | cut -d' ' -f1)
+    row="| $phase | $n"
+    for v in "${vs[@]:1}"; do
+      m=$(cut -d' ' -f$col "$work/phases-$v" | quartiles | cut -d' ' -f1)
+      row="$row | $m | $((m - n))"
+    done
+    echo "$row |"
+    col=$((col + 1))
+  done
+}
 {
   echo
   echo "Inside the Maven process (-X timestamps, median of $runs builds each, ms):"
-  echo "| phase | no-op extension | plugin, warm cache | difference |"
-  echo "|---|---|---|---|"
-  col=1
-  for phase in "collect the extension's dependencies" "create and index its class realm" "look up and run participants" "whole build (first to last log line)"; do
-    n=$(cut -d' ' -f$col "$work/phases-noop-ext" | quartiles | cut -d' ' -f1)
-    w=$(cut -d' ' -f$col "$work/phases-warm" | quartiles | cut -d' ' -f1)
-    echo "| $phase | $n | $w | $((w - n)) |"
-    col=$((col + 1))
-  done
+  phase_table "no-op extension" "plugin, warm cache" "collect the extension's dependencies" \
+    "create and index its class realm" "look up and run participants" "whole build (first to last log line)" \
+    -- "${xvariants[@]}"
 } | tee -a "$work/results.md"
 
 # The plugin's own share of a warm build, from the -X line of its participant (median of 5 builds).
@@ -292,9 +331,12 @@ core_phases() { # $1 = log; prints "resolve realm spy participants total" in ms
     /REACTOR BUILD PLAN/ && look != "" && plan == "" { plan = t }
     END { print realm - first, scheme - realm, scanning - scheme, plan - look, last - first }' "$1"
 }
-: > "$work/phases-noop-core"; : > "$work/phases-core"; : > "$work/inside-core"
+cvariants=(noop-core core)
+[ -z "$compare" ] || cvariants+=(core-compare)
+for v in "${cvariants[@]}"; do : > "$work/phases-$v"; done
+: > "$work/inside-core"
 for _ in $(seq 1 "$runs"); do
-  for v in noop-core core; do
+  for v in "${cvariants[@]}"; do
     MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
       "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
     core_phases "$work/$v-X.log" >> "$work/phases-$v"
@@ -304,23 +346,17 @@ done
 {
   echo
   echo "The core extension inside the Maven process (-X timestamps, median of $runs builds each, ms):"
-  echo "| phase | no-op core extension | plugin as core extension, warm cache | difference |"
-  echo "|---|---|---|---|"
-  col=1
-  for phase in "resolve the extension (.mvn/extensions.xml)" "create its class realm and Maven's container with its components" \
-      "settings, toolchains and the event spy (the core extension's token)" "look up and run participants" \
-      "whole build (first to last log line)"; do
-    n=$(cut -d' ' -f$col "$work/phases-noop-core" | quartiles | cut -d' ' -f1)
-    w=$(cut -d' ' -f$col "$work/phases-core" | quartiles | cut -d' ' -f1)
-    echo "| $phase | $n | $w | $((w - n)) |"
-    col=$((col + 1))
-  done
+  phase_table "no-op core extension" "plugin as core extension, warm cache" \
+    "resolve the extension (.mvn/extensions.xml)" "create its class realm and Maven's container with its components" \
+    "settings, toolchains and the event spy (the core extension's token)" "look up and run participants" \
+    "whole build (first to last log line)" -- "${cvariants[@]}"
   if [ -s "$work/inside-core" ]; then inside_core=$(quartiles < "$work/inside-core" | cut -d' ' -f1); else inside_core="n/a"; fi
   echo "| (inside the core extension's event spy, median of $runs builds with -X) | | | $inside_core |"
 } | tee -a "$work/results.md"
 
 echo
 echo "Token requests for the warm, buildext and core variants over all their builds: $(curl -s "$url/_standin/count?domain=bench-warm") (expected 1)"
+[ -z "$compare" ] || echo "Token requests for warm-compare and core-compare: $(curl -s "$url/_standin/count?domain=bench-compare") (expected 1)"
 
 # 8 builds at once on an empty cache: one token request between them.
 rm -rf "$work/cache-concurrent"
