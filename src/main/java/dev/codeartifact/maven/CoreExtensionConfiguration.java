@@ -3,9 +3,10 @@ package dev.codeartifact.maven;
 import dev.codeartifact.core.BuildLog;
 import dev.codeartifact.core.Configuration;
 import dev.codeartifact.core.Mirrors;
-import dev.codeartifact.core.PomRepositories;
 import dev.codeartifact.core.TokenPlanner;
 import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.repository.ArtifactRepository;
 import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.model.DistributionManagement;
+import org.apache.maven.model.Model;
 import org.apache.maven.model.Profile;
 import org.apache.maven.model.Repository;
+import org.apache.maven.model.RepositoryBase;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.settings.Mirror;
 
 /**
@@ -107,15 +112,54 @@ final class CoreExtensionConfiguration {
         addMirrored(byIdAndUrl, r.getId(), r.getUrl(), mirrors);
       }
     }
-    Path pom = rootPom(request);
-    for (PomRepositories.Entry e : PomRepositories.read(pom, log)) {
-      if (e.kind() == PomRepositories.Kind.DISTRIBUTION) {
-        add(byIdAndUrl, e.id(), e.url()); // Maven applies no mirror to deployment
-      } else {
-        addMirrored(byIdAndUrl, e.id(), e.url(), mirrors);
+    Model pom = readPom(rootPom(request), log);
+    if (pom != null) { // its own repositories only: not its profiles', not its parent's
+      for (Repository r : pom.getRepositories()) {
+        addMirrored(byIdAndUrl, pomId(r), pomUrl(r), mirrors);
+      }
+      for (Repository r : pom.getPluginRepositories()) {
+        addMirrored(byIdAndUrl, pomId(r), pomUrl(r), mirrors);
+      }
+      DistributionManagement dm = pom.getDistributionManagement();
+      if (dm != null) { // Maven applies no mirror to deployment
+        for (RepositoryBase r : new RepositoryBase[] {dm.getRepository(), dm.getSnapshotRepository()}) {
+          if (r != null) {
+            add(byIdAndUrl, pomId(r), pomUrl(r));
+          }
+        }
       }
     }
     return new ArrayList<>(byIdAndUrl.values());
+  }
+
+  /**
+   * The POM as written (nothing interpolated), or null when it is missing or unreadable: Maven reports that
+   * itself a moment later, in its own words. Read with Maven's own reader, which Maven has already loaded
+   * and run for the extension's POM: the JDK's XML parser cost the core extension ~30 ms of class loading
+   * per build. The reader fetches no DTD and no external entity (an entity it does not know fails the read),
+   * and Maven reads this same file with it right after.
+   */
+  static Model readPom(Path pom, BuildLog log) {
+    if (pom == null || !Files.isRegularFile(pom)) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(pom)) {
+      return new MavenXpp3Reader().read(in, false);
+    } catch (Exception e) { // IOException, the parser's exception (whose class differs between Maven 3 and 4)
+      log.debug("Could not read the repositories of " + pom + ": " + e.getClass().getSimpleName());
+      return null;
+    }
+  }
+
+  /** A POM repository's id; null when blank or holding an unresolved {@code ${...}} (nothing interpolates yet). */
+  private static String pomId(RepositoryBase r) {
+    String id = r.getId();
+    return id == null || id.trim().isEmpty() || id.contains("${") ? null : id.trim();
+  }
+
+  private static String pomUrl(RepositoryBase r) {
+    String url = r.getUrl();
+    return url == null || url.trim().isEmpty() ? null : url.trim();
   }
 
   /** {@code -f} or the POM of the current directory; else the top of the multi-module project. */

@@ -144,6 +144,50 @@ class CoreExtensionConfigurationTest {
         "releases (" + CA + "releases/)"), found);
   }
 
+  private List<String> pomRepositories(String pom) throws Exception {
+    MavenExecutionRequest r = new DefaultMavenExecutionRequest();
+    r.setPom(Files.writeString(dir.resolve("pom.xml"), pom).toFile());
+    return CoreExtensionConfiguration.repositories(r, BuildLog.SILENT).stream().map(Object::toString)
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void rootPomOwnRepositoriesOnlyAsWritten() throws Exception {
+    assertEquals(List.of(
+        "ca (" + CA + "r/)",
+        "plugins (https://p.example/)",
+        "rel (https://rel.example/)",
+        "snap (https://snap.example/)"), pomRepositories("<?xml version=\"1.0\"?>\n"
+        + "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+        + "  <parent><groupId>g</groupId><artifactId>p</artifactId><version>1</version></parent>\n"
+        + "  <repositories>\n"
+        + "    <repository><id> ca </id><url> " + CA + "r/ </url></repository>\n"
+        + "    <repository><id>${id}</id><url>https://interpolated-id.example/</url></repository>\n"
+        + "    <repository><url>https://no-id.example/</url></repository>\n"
+        + "    <repository><id> </id><url>https://blank-id.example/</url></repository>\n"
+        + "  </repositories>\n"
+        + "  <pluginRepositories><pluginRepository><id>plugins</id><url>https://p.example/</url></pluginRepository></pluginRepositories>\n"
+        + "  <distributionManagement>\n"
+        + "    <repository><id>rel</id><url>https://rel.example/</url></repository>\n"
+        + "    <snapshotRepository><id>snap</id><url>https://snap.example/</url></snapshotRepository>\n"
+        + "    <site><id>site</id><url>scp://site/</url></site>\n"
+        + "  </distributionManagement>\n"
+        + "  <profiles><profile><id>x</id><repositories><repository><id>inprofile</id><url>https://x/</url></repository></repositories></profile></profiles>\n"
+        + "  <build><plugins><plugin><configuration><repositories><repository><id>nested</id><url>https://n/</url></repository></repositories></configuration></plugin></plugins></build>\n"
+        + "</project>\n"));
+  }
+
+  @Test
+  void rootPomWithExternalEntityOrBrokenGivesNothing() throws Exception {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), CA + "leaked/");
+    assertEquals(List.of(), pomRepositories("<?xml version=\"1.0\"?>\n<!DOCTYPE project [<!ENTITY x SYSTEM \""
+        + secret.toUri() + "\">]>\n<project><repositories><repository><id>a</id><url>&x;</url></repository></repositories></project>"));
+    assertEquals(List.of(), pomRepositories("<project><repositories>"));
+    MavenExecutionRequest absent = new DefaultMavenExecutionRequest();
+    absent.setPom(dir.resolve("absent.xml").toFile());
+    assertEquals(List.of(), CoreExtensionConfiguration.repositories(absent, BuildLog.SILENT));
+  }
+
   @Test
   void rootPomFromMultiModuleDirectory() throws Exception {
     Files.writeString(dir.resolve("pom.xml"), "<project/>");
