@@ -2,47 +2,15 @@ package dev.codeartifact.core;
 
 import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
 
 /**
- * The only place that creates an XML parser, so there is one place to check that none fetches a DTD or
- * an external entity. Two parsers, because the two files differ: a POM has no DOCTYPE, so
- * {@link #pomParser()} refuses one outright; a settings file may declare entities, which
- * {@link #settingsParser()} must read unexpanded so the editor can splice the text byte for byte.
+ * The only place that creates an XML parser, so there is one place to check that none fetches a DTD or an
+ * external entity. (The root POM is read with Maven's own reader.) A settings file may declare entities,
+ * which {@link #settingsParser()} must read unexpanded so the editor can splice the text byte for byte.
  */
 public final class SafeXml {
   private SafeXml() {}
-
-  /** DOM for a POM: namespace aware, any DOCTYPE refused (rules out XXE and billion laughs). */
-  public static DocumentBuilder pomParser() throws ParserConfigurationException {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setNamespaceAware(true);
-    f.setValidating(false);
-    f.setXIncludeAware(false);
-    f.setExpandEntityReferences(false);
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    // A POM has no DOCTYPE: refusing one rules out every entity trick (XXE, billion laughs).
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD);
-    trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA);
-    DocumentBuilder b = f.newDocumentBuilder();
-    b.setErrorHandler(null);
-    return b;
-  }
-
-  private static void trySet(DocumentBuilderFactory f, String attribute) {
-    try {
-      f.setAttribute(attribute, "");
-    } catch (IllegalArgumentException e) {
-      // parser without JAXP 1.5 attributes: the features above already block external access
-    }
-  }
 
   /**
    * StAX for a settings file: the JDK's own parser, DTD parsed (so declared entities are known) but no
