@@ -19,7 +19,7 @@ def names = jar.entries().collect { it.name }
 assert names.size() < 300 : "${names.size()} entries in the plugin jar"
 assert names.contains("META-INF/maven/plugin.xml")
 assert names.contains("dev/codeartifact/maven/ExtensionParticipant.class")
-assert names.contains("dev/codeartifact/core/SdkLoader.class")
+assert names.contains("dev/codeartifact/core/token/SdkLoader.class")
 assert !names.any { it.startsWith("software/amazon/") || it.startsWith("dev/codeartifact/core/aws/") }
 
 def nested = []

@@ -1,11 +1,14 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.InvalidParameterException;
-import dev.codeartifact.core.Parameters;
-import dev.codeartifact.core.ProxySettings;
+import dev.codeartifact.maven.build.ErrorMessages;
+import dev.codeartifact.maven.build.MavenLogs;
+import dev.codeartifact.maven.build.MavenNetwork;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.network.ProxySettings;
 import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -169,11 +172,11 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   String dualstack;
 
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  MavenSession session;
+  public MavenSession session;
 
   /** Maven's settings decrypter: encrypted proxy passwords for the API call (see {@link MavenNetwork}). */
   @Component
-  SettingsDecrypter settingsDecrypter;
+  public SettingsDecrypter settingsDecrypter;
 
   /** Everything above as one configuration, by user-property name; {@link Parameters} validates it. */
   Configuration configuration() {
@@ -204,7 +207,7 @@ abstract class AbstractCodeArtifactMojo extends AbstractMojo {
   }
 
   /** The validated parameters of this goal. */
-  Parameters parameters() throws MojoExecutionException {
+  public Parameters parameters() throws MojoExecutionException {
     try {
       return Parameters.parse(configuration(), proxies());
     } catch (InvalidParameterException e) {

@@ -1,7 +1,9 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.TokenFlow;
+import dev.codeartifact.maven.build.BuildRepositories;
+import dev.codeartifact.maven.build.MavenBuild;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.TokenFlow;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;

@@ -1,9 +1,9 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.Mirrors;
-import dev.codeartifact.core.TokenPlanner;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.repository.Mirrors;
+import dev.codeartifact.core.flow.TokenPlanner;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,10 +1,14 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Digests;
-import dev.codeartifact.core.InvalidParameterException;
-import dev.codeartifact.core.TokenFlow;
+import dev.codeartifact.maven.build.MavenBuild;
+import dev.codeartifact.maven.build.MavenLogs;
+import dev.codeartifact.maven.build.MavenNetwork;
+import dev.codeartifact.maven.credentials.MavenCredentials;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.util.Digests;
+import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.TokenFlow;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;

@@ -1,15 +1,16 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.Durations;
-import dev.codeartifact.core.InvalidParameterException;
-import dev.codeartifact.core.LoginPlan;
-import dev.codeartifact.core.Parameters;
-import dev.codeartifact.core.TokenFlow;
-import dev.codeartifact.core.TokenPlanner;
-import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.maven.build.BuildRepositories;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.util.Durations;
+import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.LoginPlan;
+import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.flow.TokenPlanner;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.settings.SettingsEditor;
 import dev.codeartifact.maven.decrypt.DecryptLogin;
 import java.io.File;

@@ -1,7 +1,7 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.SdkLoader;
-import dev.codeartifact.core.TokenSources;
+import dev.codeartifact.core.token.SdkLoader;
+import dev.codeartifact.core.token.TokenSources;
 import dev.codeartifact.core.cache.DiskTokenCache;
 import java.nio.file.Path;
 import java.time.Clock;

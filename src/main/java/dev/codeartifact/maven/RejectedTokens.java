@@ -1,9 +1,10 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.IsoInstants;
-import dev.codeartifact.core.BuildNotes;
-import dev.codeartifact.core.TokenSources;
+import dev.codeartifact.maven.build.MavenBuild;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.util.IsoInstants;
+import dev.codeartifact.core.flow.BuildNotes;
+import dev.codeartifact.core.token.TokenSources;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.DiskTokenCache;
 import java.io.File;

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.InvalidParameterException;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

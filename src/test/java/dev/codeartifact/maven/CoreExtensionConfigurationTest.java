@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.TokenPlanner;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.TokenPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

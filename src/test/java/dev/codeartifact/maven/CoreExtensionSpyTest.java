@@ -1,12 +1,14 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.maven.build.MavenBuild;
+import dev.codeartifact.maven.credentials.MavenCredentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.Configuration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

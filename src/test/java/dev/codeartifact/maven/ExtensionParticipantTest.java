@@ -1,10 +1,11 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.flow.Configuration;
 import java.io.File;
 import java.util.Arrays;
 import org.apache.maven.MavenExecutionException;

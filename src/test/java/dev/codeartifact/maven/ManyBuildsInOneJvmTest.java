@@ -1,12 +1,13 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.Configuration;
+import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.standin.StandIn;
 import java.io.IOException;
 import java.io.InputStream;

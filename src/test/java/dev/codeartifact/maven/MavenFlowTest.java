@@ -1,5 +1,7 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.maven.build.BuildRepositories;
+import dev.codeartifact.maven.build.MavenBuild;
 import static dev.codeartifact.maven.TestBuilds.ACME_MIRROR;
 import static dev.codeartifact.maven.TestBuilds.ACME_RELEASES;
 import static dev.codeartifact.maven.TestBuilds.ACME_SNAPSHOTS;
@@ -21,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.InvalidParameterException;
-import dev.codeartifact.core.TokenRequest;
-import dev.codeartifact.core.ProxySettings;
-import dev.codeartifact.core.TokenFlow;
-import dev.codeartifact.core.TokenSource;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.token.TokenSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,16 +2,16 @@ package dev.codeartifact.maven;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.flow.BuildLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /** Keeps every line, debug enabled, so tests can check wording and that no secret is logged. */
-final class RecordingLog implements BuildLog {
-  final List<String> infos = Collections.synchronizedList(new ArrayList<>());
-  final List<String> warns = Collections.synchronizedList(new ArrayList<>());
-  final List<String> debugs = Collections.synchronizedList(new ArrayList<>());
+public final class RecordingLog implements BuildLog {
+  public final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+  public final List<String> warns = Collections.synchronizedList(new ArrayList<>());
+  public final List<String> debugs = Collections.synchronizedList(new ArrayList<>());
 
   @Override
   public void info(String message) {
@@ -33,7 +33,7 @@ final class RecordingLog implements BuildLog {
     return true;
   }
 
-  List<String> all() {
+  public List<String> all() {
     List<String> all = new ArrayList<>();
     synchronized (infos) {
       all.addAll(infos);
@@ -47,7 +47,7 @@ final class RecordingLog implements BuildLog {
     return all;
   }
 
-  void assertNoSecret(String... secrets) {
+  public void assertNoSecret(String... secrets) {
     for (String line : all()) {
       for (String secret : secrets) {
         assertFalse(line.contains(secret), "secret in log line: " + line.replace(secret, "<SECRET>"));

@@ -1,13 +1,14 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.cache.CacheKey;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.DiskTokenCache;
@@ -104,7 +105,7 @@ class RejectedTokensTest {
   private static TokenRequest acme() {
     try {
       return TokenRequest.builder().domain("acme").domainOwner("111122223333").region("us-east-1").build();
-    } catch (dev.codeartifact.core.InvalidParameterException e) {
+    } catch (dev.codeartifact.core.flow.InvalidParameterException e) {
       throw new AssertionError(e);
     }
   }

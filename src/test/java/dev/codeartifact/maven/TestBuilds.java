@@ -28,40 +28,40 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 
 /** Real Maven 3.6.3 / resolver 1.4.1 objects put together the way a running build has them. */
-final class TestBuilds {
-  static final String ACME_RELEASES = "https://acme-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/releases/";
-  static final String ACME_SNAPSHOTS = "https://acme-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/snapshots/";
-  static final String ACME_MIRROR = "https://acme-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/all/";
-  static final String OTHER_LIBS = "https://other-444455556666.d.codeartifact.eu-west-1.amazonaws.com/maven/libs/";
-  static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
+public final class TestBuilds {
+  public static final String ACME_RELEASES = "https://acme-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/releases/";
+  public static final String ACME_SNAPSHOTS = "https://acme-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/snapshots/";
+  public static final String ACME_MIRROR = "https://acme-111122223333.d.codeartifact.us-east-1.amazonaws.com/maven/all/";
+  public static final String OTHER_LIBS = "https://other-444455556666.d.codeartifact.eu-west-1.amazonaws.com/maven/libs/";
+  public static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
   private TestBuilds() {}
 
-  static ArtifactRepository repo(String id, String url) {
+  public static ArtifactRepository repo(String id, String url) {
     return new MavenArtifactRepository(id, url, new DefaultRepositoryLayout(), new ArtifactRepositoryPolicy(),
         new ArtifactRepositoryPolicy());
   }
 
   /** What Maven's mirror selection leaves in a repository list: the mirror's id and URL, the originals inside. */
-  static ArtifactRepository mirror(String mirrorId, String url, ArtifactRepository... mirrored) {
+  public static ArtifactRepository mirror(String mirrorId, String url, ArtifactRepository... mirrored) {
     ArtifactRepository r = repo(mirrorId, url);
     r.setMirroredRepositories(new ArrayList<>(Arrays.asList(mirrored)));
     return r;
   }
 
   /** A resolver session as Maven 3.6.3 builds it: a DefaultAuthenticationSelector, then read-only. */
-  static DefaultRepositorySystemSession readOnlyRepoSession() {
+  public static DefaultRepositorySystemSession readOnlyRepoSession() {
     return readOnlyRepoSession(new DefaultAuthenticationSelector());
   }
 
-  static DefaultRepositorySystemSession readOnlyRepoSession(AuthenticationSelector selector) {
+  public static DefaultRepositorySystemSession readOnlyRepoSession(AuthenticationSelector selector) {
     DefaultRepositorySystemSession s = new DefaultRepositorySystemSession();
     s.setAuthenticationSelector(selector);
     s.setReadOnly();
     return s;
   }
 
-  static MavenProject project(String artifactId, String version, List<ArtifactRepository> remote,
+  public static MavenProject project(String artifactId, String version, List<ArtifactRepository> remote,
       List<ArtifactRepository> plugin) {
     MavenProject p = new MavenProject();
     p.setGroupId("com.example");
@@ -74,7 +74,7 @@ final class TestBuilds {
     return p;
   }
 
-  static MavenSession session(MavenExecutionRequest request, RepositorySystemSession repoSession,
+  public static MavenSession session(MavenExecutionRequest request, RepositorySystemSession repoSession,
       MavenProject... projects) {
     MavenSession session = new MavenSession(null, repoSession, request, new DefaultMavenExecutionResult());
     List<MavenProject> list = new ArrayList<>(Arrays.asList(projects));
@@ -83,11 +83,11 @@ final class TestBuilds {
     return session;
   }
 
-  static DefaultMavenExecutionRequest request() {
+  public static DefaultMavenExecutionRequest request() {
     return new DefaultMavenExecutionRequest();
   }
 
-  static Server server(MavenExecutionRequest request, String id) {
+  public static Server server(MavenExecutionRequest request, String id) {
     for (Server s : request.getServers()) {
       if (id.equals(s.getId())) {
         return s;
@@ -97,7 +97,7 @@ final class TestBuilds {
   }
 
   /** Asserts what the resolver's transports would read from {@code repository}: user aws, password = token. */
-  static void assertToken(RepositorySystemSession session, RemoteRepository repository, String token) {
+  public static void assertToken(RepositorySystemSession session, RemoteRepository repository, String token) {
     try (AuthenticationContext ctx = AuthenticationContext.forRepository(session, repository)) {
       assertNotNull(ctx, "no authentication on " + repository);
       assertEquals("aws", ctx.get(AuthenticationContext.USERNAME), "username of " + repository.getId());
@@ -105,19 +105,19 @@ final class TestBuilds {
     }
   }
 
-  static void assertNoAuthentication(RepositorySystemSession session, RemoteRepository repository) {
+  public static void assertNoAuthentication(RepositorySystemSession session, RemoteRepository repository) {
     assertNull(AuthenticationContext.forRepository(session, repository), "authentication on " + repository);
   }
 
   /** A repository Maven creates later (deploy, a plugin's own resolution), given auth by the session's selector. */
-  static RemoteRepository fresh(RepositorySystemSession session, String id, String url) {
+  public static RemoteRepository fresh(RepositorySystemSession session, String id, String url) {
     RemoteRepository bare = new RemoteRepository.Builder(id, "default", url).build();
     Authentication auth = session.getAuthenticationSelector() == null ? null
         : session.getAuthenticationSelector().getAuthentication(bare);
     return new RemoteRepository.Builder(bare).setAuthentication(auth).build();
   }
 
-  static RemoteRepository byId(List<RemoteRepository> repositories, String id) {
+  public static RemoteRepository byId(List<RemoteRepository> repositories, String id) {
     for (RemoteRepository r : repositories) {
       if (r.getId().equals(id)) {
         return r;

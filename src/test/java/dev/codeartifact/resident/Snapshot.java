@@ -310,7 +310,7 @@ final class Snapshot {
   /** The class loader of the nested SDK jar, once {@code SdkLoader} loaded it in this realm; else null. */
   private static ClassLoader sdkLoader(ClassLoader realm) {
     try {
-      Class<?> loader = Class.forName("dev.codeartifact.core.SdkLoader", false, realm);
+      Class<?> loader = Class.forName("dev.codeartifact.core.token.SdkLoader", false, realm);
       Field f = loader.getDeclaredField("factory");
       f.setAccessible(true);
       Object factory = f.get(null);

@@ -1,7 +1,7 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.CodeArtifactException.Kind;
-import dev.codeartifact.core.NetworkSettings;
+import dev.codeartifact.core.flow.CodeArtifactException.Kind;
+import dev.codeartifact.core.network.NetworkSettings;
 import java.time.Duration;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;

@@ -1,6 +1,6 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.CodeArtifactException.Kind;
+import dev.codeartifact.core.flow.CodeArtifactException.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

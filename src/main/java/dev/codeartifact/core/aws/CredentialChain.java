@@ -1,6 +1,6 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.CodeArtifactException.Kind;
+import dev.codeartifact.core.flow.CodeArtifactException.Kind;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -1,6 +1,6 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.ProxySettings;
+import dev.codeartifact.core.network.ProxySettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

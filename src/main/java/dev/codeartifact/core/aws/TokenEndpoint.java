@@ -1,7 +1,7 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.NetworkSettings;
-import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.network.NetworkSettings;
+import dev.codeartifact.core.flow.TokenRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletionException;

@@ -1,7 +1,7 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.ExpiryMargin;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.token.ExpiryMargin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,13 +1,13 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Durations;
-import dev.codeartifact.core.ExpiryMargin;
-import dev.codeartifact.core.IsoInstants;
-import dev.codeartifact.core.TokenRequest;
-import dev.codeartifact.core.TokenSource;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.util.Durations;
+import dev.codeartifact.core.token.ExpiryMargin;
+import dev.codeartifact.core.util.IsoInstants;
+import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.TokenSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 /**
  * A {@link TokenSource} that answers from a {@link DiskTokenCache} (and an in-memory copy) and calls its
  * delegate (the real AWS call) only when no cached token is usable by the {@linkplain
- * dev.codeartifact.core.ExpiryMargin margin rule}. The delegate is created on first need, so a cache hit never loads the AWS SDK.
+ * dev.codeartifact.core.token.ExpiryMargin margin rule}. The delegate is created on first need, so a cache hit never loads the AWS SDK.
  *
  * <h2>Flow of {@link #fetch}</h2>
  *

@@ -1,11 +1,11 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.BoundedReads;
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.ExpiryMargin;
-import dev.codeartifact.core.IsoInstants;
-import dev.codeartifact.core.SecureFiles;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.util.BoundedReads;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.token.ExpiryMargin;
+import dev.codeartifact.core.util.IsoInstants;
+import dev.codeartifact.core.util.SecureFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

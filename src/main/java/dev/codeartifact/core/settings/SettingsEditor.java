@@ -1,7 +1,7 @@
 package dev.codeartifact.core.settings;
 
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.SecureFiles;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.util.SecureFiles;
 import dev.codeartifact.core.settings.SettingsXml.Comment;
 import dev.codeartifact.core.settings.SettingsXml.Element;
 import dev.codeartifact.core.settings.SettingsXml.Node;

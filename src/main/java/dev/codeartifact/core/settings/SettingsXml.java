@@ -1,7 +1,7 @@
 package dev.codeartifact.core.settings;
 
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.SafeXml;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.util.SafeXml;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package dev.codeartifact.maven.decrypt;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.InvalidParameterException;
-import dev.codeartifact.core.Parameters;
-import dev.codeartifact.core.ProxySettings;
-import dev.codeartifact.core.RepositoryUrl;
-import dev.codeartifact.core.TokenRequest;
-import dev.codeartifact.core.TokenFlow;
-import dev.codeartifact.maven.MavenLogs;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.core.repository.RepositoryUrl;
+import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.maven.build.MavenLogs;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.codeartifact.maven.decrypt;
 
-import dev.codeartifact.core.InvalidParameterException;
+import dev.codeartifact.core.flow.InvalidParameterException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;

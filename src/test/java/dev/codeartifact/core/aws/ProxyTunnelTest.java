@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.NetworkSettings;
-import dev.codeartifact.core.ProxySettings;
-import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.network.NetworkSettings;
+import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.standin.CountingProxy;
 import dev.codeartifact.standin.StandIn;
 import java.io.ByteArrayOutputStream;

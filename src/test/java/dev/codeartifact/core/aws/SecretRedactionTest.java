@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.BuildLog;
-import dev.codeartifact.core.BuildNotes;
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.Parameters;
-import dev.codeartifact.core.TokenFlow;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.NetworkSettings;
-import dev.codeartifact.core.ProxySettings;
-import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.BuildNotes;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.network.NetworkSettings;
+import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.CachingTokenSource;
 import dev.codeartifact.core.cache.DiskTokenCache;
@@ -170,8 +170,8 @@ class SecretRedactionTest {
 
   /** Found by a field name, but hold no secret (the reason is the value). */
   private static final Map<String, String> NOT_CARRIERS = Map.of(
-      "dev.codeartifact.core.TokenPlanner$Plan", "'tokens' maps each token request to server ids",
-      "dev.codeartifact.core.LoginPlan", "'tokens' maps each token request to server ids");
+      "dev.codeartifact.core.flow.TokenPlanner$Plan", "'tokens' maps each token request to server ids",
+      "dev.codeartifact.core.flow.LoginPlan", "'tokens' maps each token request to server ids");
 
   /**
    * Our classes that can hold a secret: SECRET_TYPES themselves, those with a field of such a type or of another
@@ -344,7 +344,7 @@ class SecretRedactionTest {
         Collections.singletonList((ProxySettings) valueFor(ProxySettings.class)));
     out.add(parameters);
     TokenFlow flow = new TokenFlow(BuildLog.SILENT, (p, l) -> r -> token, Clock.systemUTC());
-    out.add(construct("dev.codeartifact.core.TokenFlow$Lazy", flow, parameters));
+    out.add(construct("dev.codeartifact.core.flow.TokenFlow$Lazy", flow, parameters));
     TokenFlow.Outcome outcome = flow
         .fetch(Parameters.parse(Configuration.of(Collections.<String, String>emptyMap()),
             Collections.<ProxySettings>emptyList()), p -> Collections.singletonMap(request,

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.Configuration;
-import dev.codeartifact.core.NetworkSettings;
-import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.network.NetworkSettings;
+import dev.codeartifact.core.flow.TokenRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.ExpiryMargin;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.token.ExpiryMargin;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.codeartifact.core.AuthorizationToken;
-import dev.codeartifact.core.CodeArtifactException;
-import dev.codeartifact.core.TokenRequest;
-import dev.codeartifact.core.TokenSource;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.TokenSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.codeartifact.core.cache;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.codeartifact.core.TokenRequest;
+import dev.codeartifact.core.flow.TokenRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -1,6 +1,6 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.BuildLog;
+import dev.codeartifact.core.flow.BuildLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.codeartifact.core.CodeArtifactException;
+import dev.codeartifact.core.flow.CodeArtifactException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
