@@ -5,6 +5,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -69,32 +70,32 @@ final class CaBundleTrust implements TlsTrustManagersProvider {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      try {
-        first.checkClientTrusted(chain, authType);
-      } catch (CertificateException e) {
-        second.checkClientTrusted(chain, authType);
-      }
+      check(m -> m.checkClientTrusted(chain, authType));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      check(m -> m.checkServerTrusted(chain, authType));
+    }
+
+    /** The first manager's verdict, or when it refuses, the second's (whose failure is the one reported). */
+    private void check(Check check) throws CertificateException {
       try {
-        first.checkServerTrusted(chain, authType);
+        check.on(first);
       } catch (CertificateException e) {
-        second.checkServerTrusted(chain, authType);
+        check.on(second);
       }
     }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-      List<X509Certificate> all = new ArrayList<>();
-      for (X509Certificate c : first.getAcceptedIssuers()) {
-        all.add(c);
-      }
-      for (X509Certificate c : second.getAcceptedIssuers()) {
-        all.add(c);
-      }
+      List<X509Certificate> all = new ArrayList<>(Arrays.asList(first.getAcceptedIssuers()));
+      all.addAll(Arrays.asList(second.getAcceptedIssuers()));
       return all.toArray(new X509Certificate[0]);
+    }
+
+    private interface Check {
+      void on(X509TrustManager manager) throws CertificateException;
     }
   }
 }

@@ -26,17 +26,18 @@ public final class Parameters {
   private final NetworkSettings network;
   private final Configuration raw;
 
-  private Parameters(Configuration raw, boolean skip, TokenRequest.Builder template, Set<String> serverIds,
-      boolean failOnError, boolean cache, boolean tokenFromEnvironment, Path cacheDir, NetworkSettings network) {
-    this.raw = raw;
+  /** Reads and checks every value in the order users meet them in error lines; with skip, nothing. */
+  private Parameters(Configuration config, List<ProxySettings> proxies, boolean skip) throws InvalidParameterException {
+    this.raw = config;
     this.skip = skip;
-    this.template = template;
-    this.serverIds = serverIds;
-    this.failOnError = failOnError;
-    this.cache = cache;
-    this.tokenFromEnvironment = tokenFromEnvironment;
-    this.cacheDir = cacheDir;
-    this.network = network;
+    this.template = skip ? null : config.tokenRequestTemplate();
+    this.serverIds = skip ? Collections.<String>emptySet() : config.serverIds();
+    this.failOnError = skip || config.bool(Configuration.FAIL_ON_ERROR, true);
+    this.cache = skip || config.bool(Configuration.CACHE, true);
+    this.tokenFromEnvironment = !skip && config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
+    this.cacheDir = skip ? null : folder(config.get(Configuration.CACHE_DIR));
+    // Last: it may read the CA bundle file.
+    this.network = skip ? null : NetworkSettings.from(config, proxies);
   }
 
   /**
@@ -44,26 +45,15 @@ public final class Parameters {
    * apply to the AWS call as they apply to Maven's downloads.
    */
   public static Parameters parse(Configuration config, List<ProxySettings> proxies) throws InvalidParameterException {
-    if (config.bool(Configuration.SKIP, false)) {
-      return new Parameters(config, true, null, Collections.<String>emptySet(), true, true, false, null, null);
+    return new Parameters(config, proxies, config.bool(Configuration.SKIP, false));
+  }
+
+  private static Path folder(String dir) throws InvalidParameterException {
+    try {
+      return dir == null ? null : Paths.get(dir);
+    } catch (InvalidPathException e) {
+      throw new InvalidParameterException(Configuration.CACHE_DIR, dir, "a folder path (" + e.getReason() + ")");
     }
-    TokenRequest.Builder template = config.tokenRequestTemplate();
-    Set<String> serverIds = config.serverIds();
-    boolean failOnError = config.bool(Configuration.FAIL_ON_ERROR, true);
-    boolean cache = config.bool(Configuration.CACHE, true);
-    boolean fromEnvironment = config.bool(Configuration.TOKEN_FROM_ENVIRONMENT, false);
-    Path cacheDir = null;
-    String dir = config.get(Configuration.CACHE_DIR);
-    if (dir != null) {
-      try {
-        cacheDir = Paths.get(dir);
-      } catch (InvalidPathException e) {
-        throw new InvalidParameterException(Configuration.CACHE_DIR, dir, "a folder path (" + e.getReason() + ")");
-      }
-    }
-    // Last: it may read the CA bundle file.
-    NetworkSettings network = NetworkSettings.from(config, proxies);
-    return new Parameters(config, false, template, serverIds, failOnError, cache, fromEnvironment, cacheDir, network);
   }
 
   public boolean skip() {

@@ -117,40 +117,23 @@ public final class TokenOutput {
     return s + "+00:00";
   }
 
+  /** Characters JSON writes as a two-character escape, and the letter after the backslash for each. */
+  private static final String SHORT_ESCAPED = "\"\\\n\r\t\b\f";
+  private static final String SHORT_ESCAPES = "\"\\nrtbf";
+
   /** A JSON string literal: quotes, backslash and control characters escaped; other characters as is. */
   public static String jsonString(String value) {
     StringBuilder sb = new StringBuilder(value.length() + 2);
     sb.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        case '\b':
-          sb.append("\\b");
-          break;
-        case '\f':
-          sb.append("\\f");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
+      int escape = SHORT_ESCAPED.indexOf(c);
+      if (escape >= 0) {
+        sb.append('\\').append(SHORT_ESCAPES.charAt(escape));
+      } else if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
       }
     }
     return sb.append('"').toString();

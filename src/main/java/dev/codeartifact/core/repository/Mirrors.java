@@ -1,6 +1,7 @@
 package dev.codeartifact.core.repository;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,20 +84,24 @@ public final class Mirrors {
   }
 
   private static String scheme(String url) {
-    try {
-      String s = new URI(url.trim()).getScheme();
-      return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    } catch (Exception e) {
-      return "";
-    }
+    URI uri = uri(url);
+    return uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
   }
 
   private static String host(String url) {
+    URI uri = uri(url);
+    return uri == null || uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+  }
+
+  /** Null for what is not a URI: such a repository is neither external nor plain http. */
+  private static URI uri(String url) {
+    if (url == null) {
+      return null;
+    }
     try {
-      String h = new URI(url.trim()).getHost();
-      return h == null ? "" : h.toLowerCase(Locale.ROOT);
-    } catch (Exception e) {
-      return "";
+      return new URI(url.trim());
+    } catch (URISyntaxException e) {
+      return null;
     }
   }
 }
