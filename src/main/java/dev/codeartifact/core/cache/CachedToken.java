@@ -41,18 +41,6 @@ public final class CachedToken {
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof CachedToken
-        && ((CachedToken) o).token.equals(token)
-        && ((CachedToken) o).fetchedAt.equals(fetchedAt);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(token, fetchedAt);
-  }
-
-  @Override
   public String toString() {
     return "CachedToken[****, fetched " + fetchedAt + ", expires " + token.expiration() + "]";
   }

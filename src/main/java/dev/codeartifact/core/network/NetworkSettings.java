@@ -161,22 +161,6 @@ public final class NetworkSettings {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof NetworkSettings)) {
-      return false;
-    }
-    NetworkSettings n = (NetworkSettings) o;
-    return n.connectTimeout.equals(connectTimeout) && n.readTimeout.equals(readTimeout) && n.proxies.equals(proxies)
-        && Objects.equals(n.caBundle, caBundle) && n.caCertificates.equals(caCertificates)
-        && Objects.equals(n.fips, fips) && Objects.equals(n.dualstack, dualstack);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(connectTimeout, readTimeout, proxies, caBundle, caCertificates, fips, dualstack);
-  }
-
-  @Override
   public String toString() {
     return "NetworkSettings[connect " + connectTimeout + ", read " + readTimeout
         + (proxies.isEmpty() ? "" : ", proxies " + proxies)
