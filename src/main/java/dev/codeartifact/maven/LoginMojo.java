@@ -1,11 +1,10 @@
 package dev.codeartifact.maven;
 
 import dev.codeartifact.maven.build.BuildRepositories;
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
-import dev.codeartifact.core.util.Durations;
 import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.Login;
 import dev.codeartifact.core.flow.LoginPlan;
 import dev.codeartifact.core.flow.Parameters;
 import dev.codeartifact.core.flow.TokenFlow;
@@ -16,13 +15,9 @@ import dev.codeartifact.maven.decrypt.DecryptLogin;
 import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,7 +112,7 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
     Path file = settingsFile();
     try {
       if (removing) {
-        remove(file, plan.serverIds());
+        Login.remove(file, plan.serverIds(), log());
       } else {
         login(file, plan, parameters, decrypt);
       }
@@ -191,76 +186,12 @@ public class LoginMojo extends AbstractCodeArtifactMojo {
       }
       SettingsEditor.Result r = SettingsEditor.login(file, forms, SettingsEditor.DEFAULT_USERNAME, null);
       DecryptLogin.report(r.file(), forms.keySet(), r.changed(), getLog()::info);
-      warnUnmanaged(r);
+      Login.warnUnmanaged(r, log());
       return;
     }
     if (session.isOffline()) {
       throw new MojoExecutionException("Offline (-o): not requesting a CodeArtifact token");
     }
-    TokenFlow.Outcome outcome = new TokenFlow(log()).fetch(parameters, p -> plan.tokens(), false);
-    if (outcome.status() == TokenFlow.Outcome.Status.FAILED) {
-      throw outcome.failure();
-    }
-    Map<String, String> passwords = new LinkedHashMap<>();
-    Instant expiration = null;
-    for (Map.Entry<TokenRequest, Set<String>> e : plan.tokens().entrySet()) {
-      AuthorizationToken token = outcome.tokens().get(e.getKey());
-      if (token == null) {
-        getLog().warn(outcome.tolerated().get(e.getKey()).getMessage() + " (codeartifact.failOnError=false: "
-            + String.join(", ", e.getValue()) + " left as they are)");
-        continue;
-      }
-      for (String id : e.getValue()) {
-        passwords.put(id, token.secret());
-      }
-      if (expiration == null || token.expiration().isBefore(expiration)) {
-        expiration = token.expiration();
-      }
-    }
-    if (passwords.isEmpty()) {
-      return;
-    }
-    SettingsEditor.Result r = SettingsEditor.login(file, passwords, SettingsEditor.DEFAULT_USERNAME, expiration);
-    List<String> described = new ArrayList<>();
-    for (String id : r.added()) {
-      described.add(id + " (added)");
-    }
-    for (String id : r.updated()) {
-      described.add(id + " (updated)");
-    }
-    String expires = expiration.truncatedTo(ChronoUnit.SECONDS) + " (in "
-        + Durations.hoursMinutes(Duration.between(Instant.now(), expiration)) + ")";
-    if (!r.changed()) {
-      getLog().info("CodeArtifact servers " + String.join(", ", passwords.keySet()) + " in " + r.file()
-          + " already hold the current token; it expires " + expires);
-    } else {
-      getLog().info("CodeArtifact token written to servers " + String.join(", ", described) + " in " + r.file()
-          + "; it expires " + expires + ". The file holds this secret until then (remove it with"
-          + " mvn codeartifact:login -Dcodeartifact.remove=true)");
-    }
-    warnUnmanaged(r);
-  }
-
-  private void warnUnmanaged(SettingsEditor.Result r) {
-    for (String id : r.unmanaged()) {
-      getLog().warn("Server " + id + " in " + r.file() + " was not written by this plugin: its username and"
-          + " password were replaced, and codeartifact.remove will leave it in place");
-    }
-    if (r.backup() != null) {
-      getLog().debug("Previous settings saved as " + r.backup());
-    }
-  }
-
-  private void remove(Path file, Set<String> ids) throws CodeArtifactException {
-    SettingsEditor.Result r = SettingsEditor.logout(file, new LinkedHashSet<>(ids));
-    if (r.removed().isEmpty()) {
-      getLog().info("No CodeArtifact server entries of this plugin" + (ids.isEmpty() ? "" : " for " + String.join(", ", ids))
-          + " in " + r.file() + ": nothing removed");
-    } else {
-      getLog().info("Removed CodeArtifact servers " + String.join(", ", r.removed()) + " from " + r.file());
-    }
-    for (String id : r.unmanaged()) {
-      getLog().warn("Server " + id + " in " + r.file() + " was not written by this plugin: left in place");
-    }
+    Login.write(file, plan, parameters, log());
   }
 }
