@@ -2,6 +2,7 @@ package dev.codeartifact.maven;
 
 import dev.codeartifact.maven.build.MavenBuild;
 import dev.codeartifact.maven.build.MavenLogs;
+import dev.codeartifact.maven.build.CoreExtensionConfiguration;
 import dev.codeartifact.maven.build.MavenNetwork;
 import dev.codeartifact.maven.credentials.MavenCredentials;
 import dev.codeartifact.core.flow.BuildLog;

@@ -5,20 +5,16 @@ import dev.codeartifact.maven.build.ErrorMessages;
 import dev.codeartifact.maven.build.MavenBuild;
 import dev.codeartifact.maven.build.MavenLogs;
 import dev.codeartifact.maven.build.MavenNetwork;
+import dev.codeartifact.maven.build.PomConfiguration;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
-import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.util.Digests;
 import dev.codeartifact.core.flow.InvalidParameterException;
 import dev.codeartifact.core.flow.Parameters;
 import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.flow.TokenFlow;
 import dev.codeartifact.core.token.TokenSources;
-import java.lang.reflect.Method;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -26,8 +22,6 @@ import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.slf4j.Logger;
@@ -48,7 +42,6 @@ import org.slf4j.LoggerFactory;
 @Named("codeartifact")
 @Singleton
 public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
-  static final String PLUGIN_KEY = "dev.codeartifact:codeartifact-maven-plugin";
   private static final Logger LOG = LoggerFactory.getLogger(ExtensionParticipant.class);
 
   /** Maven's settings decrypter, for encrypted proxy passwords (see {@link MavenNetwork}); null in tests. */
@@ -78,7 +71,7 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
     long start = System.nanoTime();
     BuildLog log = MavenLogs.of(LOG);
     Digests.warmUp();
-    TokenFlow.Outcome outcome = new TokenFlow(log).authenticate(configuration(session),
+    TokenFlow.Outcome outcome = new TokenFlow(log).authenticate(PomConfiguration.of(session, log),
         MavenNetwork.proxies(session.getRequest(), decrypter, log), () -> BuildRepositories.of(session),
         MavenBuild.of(session, log));
     switch (outcome.status()) {
@@ -115,10 +108,11 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
       if (rejected.isEmpty()) {
         return;
       }
-      Parameters parameters = Parameters.parse(configuration(session), Collections.<ProxySettings>emptyList());
+      BuildLog log = MavenLogs.of(LOG);
+      Parameters parameters = Parameters.parse(PomConfiguration.of(session, log), Collections.<ProxySettings>emptyList());
       RejectedTokens.forget(session, rejected,
           parameters.cache() ? TokenSources.cacheDirectory(parameters) : null,
-          TokenSources.usesEnvironmentToken(parameters, System.getenv()), MavenLogs.of(LOG));
+          TokenSources.usesEnvironmentToken(parameters, System.getenv()), log);
     } catch (CodeArtifactException | RuntimeException e) {
       // The build has already failed with its own error; this is only a hint.
       LOG.debug("CodeArtifact: could not check the build's 401 answers: " + e.getMessage());
@@ -128,74 +122,5 @@ public class ExtensionParticipant extends AbstractMavenLifecycleParticipant {
   private static java.io.File pom(MavenSession session) {
     MavenProject top = session.getTopLevelProject();
     return top == null ? null : top.getFile();
-  }
-
-  /**
-   * The plugin's {@code <configuration>} (the authenticate execution's, then plugin level) from the first
-   * project that declares it, then user properties, system properties and that project's properties (the
-   * top-level project's when no project declares the plugin).
-   */
-  static Configuration configuration(MavenSession session) {
-    Configuration.Layers layers = new Configuration.Layers();
-    MavenProject declaring = null;
-    for (MavenProject project : session.getProjects()) {
-      Plugin plugin = project.getPlugin(PLUGIN_KEY);
-      if (plugin != null) {
-        declaring = project;
-        List<PluginExecution> executions = new ArrayList<>(plugin.getExecutions());
-        Collections.reverse(executions); // a later execution overrides an earlier one
-        for (PluginExecution execution : executions) {
-          if (execution.getGoals().contains("authenticate")) {
-            read(execution.getConfiguration(), layers);
-          }
-        }
-        read(plugin.getConfiguration(), layers);
-        break;
-      }
-    }
-    // Declared in <build><extensions> (no plugin configuration) or only as a core extension: the
-    // top-level project's properties.
-    MavenProject propertiesOf = declaring != null ? declaring : topLevel(session);
-    layers.offer(session.getRequest().getUserProperties(), "user property")
-        .offer(session.getRequest().getSystemProperties(), "system property")
-        .offer(propertiesOf == null ? null : propertiesOf.getProperties(), "project property");
-    return layers.configuration();
-  }
-
-  private static MavenProject topLevel(MavenSession session) {
-    MavenProject top = session.getTopLevelProject();
-    if (top == null && session.getProjects() != null && !session.getProjects().isEmpty()) {
-      top = session.getProjects().get(0);
-    }
-    return top;
-  }
-
-  /**
-   * Reads simple child elements of a configuration DOM without linking to a particular Xpp3Dom class. One
-   * reflective call per child element, not per known property: past 15 calls of one method the JDK
-   * generates an accessor class, milliseconds a build would spend for nothing.
-   */
-  private static void read(Object dom, Configuration.Layers into) {
-    if (dom == null) {
-      return;
-    }
-    try {
-      Object[] children = (Object[]) dom.getClass().getMethod("getChildren").invoke(dom);
-      if (children.length == 0) {
-        return;
-      }
-      Method getName = children[0].getClass().getMethod("getName");
-      Method getValue = children[0].getClass().getMethod("getValue");
-      Set<String> seen = new HashSet<>(); // the first of a repeated element counts
-      for (Object child : children) {
-        String property = "codeartifact." + getName.invoke(child);
-        if (Configuration.PROPERTIES.contains(property) && seen.add(property)) {
-          Object value = getValue.invoke(child);
-          into.offer(property, value == null ? null : value.toString(), "plugin configuration");
-        }
-      }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.debug("Could not read the plugin configuration: " + e.getClass().getSimpleName());
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.maven.build.PomConfiguration;
 import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,7 +63,7 @@ class ExtensionParticipantTest {
     request.getUserProperties().setProperty(Configuration.DURATION, "7200");
     request.getUserProperties().setProperty(Configuration.ENDPOINT, "https://from-user-property.example");
 
-    Configuration c = ExtensionParticipant.configuration(session(request, plugin, execution, "authenticate"));
+    Configuration c = PomConfiguration.of(session(request, plugin, execution, "authenticate"), BuildLog.SILENT);
 
     assertEquals("from-execution", c.get(Configuration.DOMAIN));
     assertEquals("from-execution", c.get(Configuration.PROFILE));
@@ -77,17 +79,17 @@ class ExtensionParticipantTest {
 
   @Test
   void executionOfAnotherGoalIsNotRead() {
-    Configuration c = ExtensionParticipant.configuration(session(new DefaultMavenExecutionRequest(),
-        dom("domain", "corp"), dom("domain", "for-token-goal"), "token"));
+    Configuration c = PomConfiguration.of(session(new DefaultMavenExecutionRequest(),
+        dom("domain", "corp"), dom("domain", "for-token-goal"), "token"), BuildLog.SILENT);
     assertEquals("corp", c.get(Configuration.DOMAIN));
   }
 
   @Test
   void emptyOrMissingConfiguration() {
-    Configuration c = ExtensionParticipant.configuration(session(new DefaultMavenExecutionRequest(), dom(),
-        null, null));
+    Configuration c = PomConfiguration.of(session(new DefaultMavenExecutionRequest(), dom(),
+        null, null), BuildLog.SILENT);
     assertNull(c.get(Configuration.DOMAIN));
-    c = ExtensionParticipant.configuration(session(new DefaultMavenExecutionRequest(), null, null, null));
+    c = PomConfiguration.of(session(new DefaultMavenExecutionRequest(), null, null, null), BuildLog.SILENT);
     assertEquals("from-project", c.get(Configuration.PROFILE));
   }
 
@@ -100,11 +102,11 @@ class ExtensionParticipantTest {
     MavenProject module = new MavenProject();
     module.getProperties().setProperty(Configuration.DOMAIN, "from-module");
     DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
-    assertEquals("from-top-level", ExtensionParticipant.configuration(
-        TestBuilds.session(request, null, module, top)).get(Configuration.DOMAIN));
+    assertEquals("from-top-level", PomConfiguration.of(
+        TestBuilds.session(request, null, module, top), BuildLog.SILENT).get(Configuration.DOMAIN));
     request.getUserProperties().setProperty(Configuration.DOMAIN, "from-user-property");
-    assertEquals("from-user-property", ExtensionParticipant.configuration(
-        TestBuilds.session(request, null, module, top)).get(Configuration.DOMAIN));
+    assertEquals("from-user-property", PomConfiguration.of(
+        TestBuilds.session(request, null, module, top), BuildLog.SILENT).get(Configuration.DOMAIN));
   }
 
   @Test

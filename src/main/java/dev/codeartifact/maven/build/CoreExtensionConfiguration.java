@@ -1,4 +1,4 @@
-package dev.codeartifact.maven;
+package dev.codeartifact.maven.build;
 
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
@@ -29,20 +29,20 @@ import org.apache.maven.settings.Mirror;
  * profiles (in that order of precedence, as for the goal), and the repositories of the settings and of
  * the root {@code pom.xml}, by the id after mirroring.
  */
-final class CoreExtensionConfiguration {
+public final class CoreExtensionConfiguration {
   static final String USER = "-D or .mvn/maven.config";
   static final String SYSTEM = "system property";
 
-  final Configuration configuration;
+  public final Configuration configuration;
   /** For each property that is set: where its value came from, for error messages. */
-  final Map<String, String> sources;
+  public final Map<String, String> sources;
 
   private CoreExtensionConfiguration(Configuration configuration, Map<String, String> sources) {
     this.configuration = configuration;
     this.sources = sources;
   }
 
-  static CoreExtensionConfiguration of(MavenExecutionRequest request) {
+  public static CoreExtensionConfiguration of(MavenExecutionRequest request) {
     Configuration.Layers layers = new Configuration.Layers()
         .offer(request.getUserProperties(), USER)
         .offer(request.getSystemProperties(), SYSTEM);
@@ -88,7 +88,7 @@ final class CoreExtensionConfiguration {
    * repositories of active settings profiles, and the root POM's repositories, plugin repositories and
    * distribution repositories. A repository matched by a mirror is listed as that mirror.
    */
-  static List<TokenPlanner.Repository> repositories(MavenExecutionRequest request, BuildLog log) {
+  public static List<TokenPlanner.Repository> repositories(MavenExecutionRequest request, BuildLog log) {
     Map<String, TokenPlanner.Repository> byIdAndUrl = new LinkedHashMap<>();
     List<Mirrors.Mirror> mirrors = new ArrayList<>();
     for (Mirror m : request.getMirrors()) {

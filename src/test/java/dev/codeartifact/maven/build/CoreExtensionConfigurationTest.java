@@ -1,4 +1,4 @@
-package dev.codeartifact.maven;
+package dev.codeartifact.maven.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
