@@ -1,5 +1,6 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -100,13 +101,13 @@ class ManyBuildsInOneJvmTest {
     MavenProject project = TestBuilds.project("app", "1.0", new ArrayList<>(), new ArrayList<>());
     MavenSession session = TestBuilds.session(request, TestBuilds.readOnlyRepoSession(), project);
     if (core) {
-      new CoreExtensionSpy(log).onEvent(request);
+      new CoreExtensionSpy(log.buildLog()).onEvent(request);
       participant.afterSessionStart(session);
     }
     participant.afterProjectsRead(session);
     participant.afterSessionEnd(session);
     assertNull(MavenBuild.notes(request).failure());
-    assertTrue(log.warns.isEmpty(), log.warns.toString());
+    assertTrue(log.warns().isEmpty(), log.warns().toString());
     String password = TestBuilds.server(request, "codeartifact").getPassword();
     assertNotNull(password);
     log.assertNoSecret(password);

@@ -11,6 +11,7 @@ import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.flow.TokenRequest;
@@ -211,12 +212,10 @@ class AwsTokenSourceTest {
       NetworkSettings n = NetworkSettings.from(Configuration.of(Collections.<String, String>emptyMap()),
           Collections.singletonList(new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), "alice",
               "s3cret-proxy-pw", null)));
-      List<String> logged = new ArrayList<>();
-      assertNotNull(new AwsTokenSource(n, recording(logged)).fetch(request("it-proxy-a")));
+      RecordingLog log = new RecordingLog();
+      assertNotNull(new AwsTokenSource(n, log.buildLog()).fetch(request("it-proxy-a")));
       assertEquals(1, proxy.forwardedCount());
-      for (String l : logged) {
-        assertFalse(l.contains("s3cret-proxy-pw"));
-      }
+      log.assertNoSecret("s3cret-proxy-pw");
       assertFalse(n.toString().contains("s3cret-proxy-pw"));
     }
   }
@@ -282,30 +281,6 @@ class AwsTokenSourceTest {
     } finally {
       server.stop(0);
     }
-  }
-
-  static BuildLog recording(List<String> into) {
-    return new BuildLog() {
-      @Override
-      public void info(String message) {
-        into.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        into.add(message);
-      }
-
-      @Override
-      public void debug(String message) {
-        into.add(message);
-      }
-
-      @Override
-      public boolean isDebugEnabled() {
-        return true;
-      }
-    };
   }
 
   /**

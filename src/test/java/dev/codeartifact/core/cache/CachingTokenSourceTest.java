@@ -1,5 +1,6 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -105,7 +106,7 @@ class CachingTokenSourceTest {
   }
 
   private CachingTokenSource source(Path cacheDir, Supplier<? extends TokenSource> factory, Duration lockTimeout) {
-    final DiskTokenCache cache = new DiskTokenCache(cacheDir, clock, log);
+    final DiskTokenCache cache = new DiskTokenCache(cacheDir, clock, log.buildLog());
     return new CachingTokenSource(cache, r -> CacheKey.of(r, ENV, home), factory, lockTimeout);
   }
 
@@ -113,7 +114,7 @@ class CachingTokenSourceTest {
   void hitNeverCreatesTheDelegate() throws Exception {
     CountingSource aws = new CountingSource(clock, 0);
     CountingFactory factory = new CountingFactory(aws);
-    AuthorizationToken first = CachingTokenSource.create(new DiskTokenCache(dir, clock, log), ENV, home, factory)
+    AuthorizationToken first = CachingTokenSource.create(new DiskTokenCache(dir, clock, log.buildLog()), ENV, home, factory)
         .fetch(request);
     assertEquals(1, aws.calls.get());
     assertEquals(1, factory.created.get());
@@ -162,7 +163,7 @@ class CachingTokenSourceTest {
     CountingFactory factory = new CountingFactory(aws);
     source(dir, factory, Duration.ofSeconds(1)).fetch(request);
     // what the cache offers the rest of the plugin (a rejected token, the purge goal); the next build fetches
-    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log.buildLog());
     assertTrue(cache.invalidate(CacheKey.of(request, ENV, home)));
     assertEquals("secret-token-2", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());
     assertEquals(1, cache.purge());
@@ -190,7 +191,7 @@ class CachingTokenSourceTest {
     assertEquals("secret-token-1", s.fetch(request).secret());
     assertEquals("secret-token-1", s.fetch(request).secret(), "kept in memory for this build");
     assertEquals(1, aws.calls.get());
-    assertEquals(1, log.count("WARN"), log.all());
+    assertEquals(1, log.warns().size(), log.all());
   }
 
   @Test
@@ -205,7 +206,7 @@ class CachingTokenSourceTest {
       CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(1));
       assertEquals("secret-token-1", s.fetch(request).secret());
       if (!Files.isWritable(dir)) { // root ignores permissions
-        assertEquals(1, log.count("WARN"), log.all());
+        assertEquals(1, log.warns().size(), log.all());
       }
     } finally {
       Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
@@ -239,7 +240,7 @@ class CachingTokenSourceTest {
       assertEquals(1, aws.calls.get(), "one delegate call for 50 threads");
       assertEquals(1, factory.created.get());
       assertEquals(Collections.singleton("secret-token-1"), secrets);
-      assertEquals(0, log.count("WARN"), log.all());
+      assertEquals(0, log.warns().size(), log.all());
     } finally {
       pool.shutdownNow();
     }
@@ -273,7 +274,7 @@ class CachingTokenSourceTest {
 
   @Test
   void lockHeldTooLongFetchesAnywayWithWarning() throws Exception {
-    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log.buildLog());
     CacheKey key = CacheKey.of(request, ENV, home);
     CountingSource aws = new CountingSource(clock, 0);
     CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofMillis(300));
@@ -283,7 +284,7 @@ class CachingTokenSourceTest {
       assertEquals("secret-token-1", s.fetch(request).secret());
       assertTrue(System.nanoTime() - t >= Duration.ofMillis(300).toNanos());
     }
-    assertEquals(1, log.count("WARN"), log.all());
+    assertEquals(1, log.warns().size(), log.all());
     assertTrue(log.all().contains("for more than 300 ms"), log.all());
     assertEquals("secret-token-1", source(dir, () -> {
       fail("cached");
@@ -296,12 +297,12 @@ class CachingTokenSourceTest {
     TokenSource shortLived = r -> new AuthorizationToken("short", clock.instant().plus(Duration.ofMinutes(3)));
     CachingTokenSource s = source(dir, () -> shortLived, Duration.ofSeconds(1));
     assertEquals("short", s.fetch(request).secret());
-    assertFalse(Files.exists(new DiskTokenCache(dir, clock, log).fileFor(CacheKey.of(request, ENV, home))));
+    assertFalse(Files.exists(new DiskTokenCache(dir, clock, log.buildLog()).fileFor(CacheKey.of(request, ENV, home))));
   }
 
   @Test
   void toStringNeverShowsToken() throws Exception {
-    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log.buildLog());
     CachingTokenSource s = new CachingTokenSource(cache, r -> CacheKey.of(r, ENV, home),
         new CountingFactory(new CountingSource(clock, 0)), Duration.ofSeconds(1));
     s.fetch(request);
