@@ -17,6 +17,7 @@ import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.standin.CountingProxy;
 import dev.codeartifact.standin.StandIn;
+import dev.codeartifact.standin.StandInCredentials;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

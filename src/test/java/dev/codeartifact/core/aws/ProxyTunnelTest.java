@@ -16,6 +16,7 @@ import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.standin.CountingProxy;
 import dev.codeartifact.standin.StandIn;
+import dev.codeartifact.standin.StandInCredentials;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
