@@ -142,6 +142,15 @@ class MavenFlowTest {
     return Configuration.of(m);
   }
 
+  /** A server the user wrote in settings.xml, with its own credentials. */
+  void addOwnServer(String id, String username, String password) {
+    Server own = new Server();
+    own.setId(id);
+    own.setUsername(username);
+    own.setPassword(password);
+    request.addServer(own);
+  }
+
   void assertNoSecretLogged() {
     for (int n = 1; n <= source.fetches.get(); n++) {
       log.assertNoSecret(FakeSource.secretFor("acme", n), FakeSource.secretFor("other", n), "SECRET-");
@@ -208,11 +217,7 @@ class MavenFlowTest {
 
   @Test
   void userPasswordWinsUnlessTheServerIsNamed() throws Exception {
-    Server own = new Server();
-    own.setId("releases");
-    own.setUsername("deployer");
-    own.setPassword("user-own-password");
-    request.addServer(own);
+    addOwnServer("releases", "deployer", "user-own-password");
     TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
     assertFalse(outcome.applied().containsKey("releases"));
     assertTrue(outcome.applied().containsKey("snapshots"));
@@ -227,11 +232,7 @@ class MavenFlowTest {
 
   @Test
   void namedServerGetsTheTokenOverTheUsersPassword() throws Exception {
-    Server own = new Server();
-    own.setId("releases");
-    own.setUsername("deployer");
-    own.setPassword("user-own-password");
-    request.addServer(own);
+    addOwnServer("releases", "deployer", "user-own-password");
     TokenFlow.Outcome outcome = authenticator().authenticate(session,
         config(Configuration.DOMAIN, "acme", Configuration.SERVER_IDS, "releases"));
     assertEquals(List.of("releases"), new ArrayList<>(outcome.applied().keySet()));
@@ -243,11 +244,7 @@ class MavenFlowTest {
 
   @Test
   void unresolvedPropertyIsNoPassword() throws Exception {
-    Server own = new Server();
-    own.setId("releases");
-    own.setUsername("aws");
-    own.setPassword("${env.CODEARTIFACT_AUTH_TOKEN}");
-    request.addServer(own);
+    addOwnServer("releases", "aws", "${env.CODEARTIFACT_AUTH_TOKEN}");
     TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
     assertTrue(outcome.applied().containsKey("releases"));
     assertEquals(FakeSource.secretFor("acme", 1), server(request, "releases").getPassword());
