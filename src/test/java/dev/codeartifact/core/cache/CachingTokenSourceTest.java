@@ -25,8 +25,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -213,63 +211,52 @@ class CachingTokenSourceTest {
     }
   }
 
-  @Test
-  void fiftyThreadsOneCall() throws Exception {
-    final CountingSource aws = new CountingSource(clock, 200);
-    final CountingFactory factory = new CountingFactory(aws);
-    final CachingTokenSource s = source(dir, factory, Duration.ofSeconds(30));
-    int n = 50;
+  /**
+   * {@code n} threads fetch at once, each through the source {@code sources} gives it (all made before any
+   * thread starts); returns their secrets.
+   */
+  private List<String> fetchTogether(int n, Supplier<CachingTokenSource> sources) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
-    final CountDownLatch start = new CountDownLatch(1);
+    CountDownLatch start = new CountDownLatch(1);
     try {
-      List<Future<AuthorizationToken>> results = new ArrayList<Future<AuthorizationToken>>();
+      List<Future<AuthorizationToken>> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        results.add(pool.submit(new Callable<AuthorizationToken>() {
-          @Override
-          public AuthorizationToken call() throws Exception {
-            start.await();
-            return s.fetch(request);
-          }
-        }));
-      }
-      start.countDown();
-      Set<String> secrets = new HashSet<String>();
-      for (Future<AuthorizationToken> f : results) {
-        secrets.add(f.get(60, TimeUnit.SECONDS).secret());
-      }
-      assertEquals(1, aws.calls.get(), "one delegate call for 50 threads");
-      assertEquals(1, factory.created.get());
-      assertEquals(Collections.singleton("secret-token-1"), secrets);
-      assertEquals(0, log.warns().size(), log.all());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void fiftyThreadsSeparateInstancesOneCall() throws Exception {
-    // like several plugin instances (class loaders) in one JVM, each with its own cache object
-    final CountingSource aws = new CountingSource(clock, 200);
-    int n = 50;
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    final CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<AuthorizationToken>> results = new ArrayList<Future<AuthorizationToken>>();
-      for (int i = 0; i < n; i++) {
-        final CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(30));
+        CachingTokenSource s = sources.get();
         results.add(pool.submit(() -> {
           start.await();
           return s.fetch(request);
         }));
       }
       start.countDown();
+      List<String> secrets = new ArrayList<>();
       for (Future<AuthorizationToken> f : results) {
-        assertEquals("secret-token-1", f.get(60, TimeUnit.SECONDS).secret());
+        secrets.add(f.get(60, TimeUnit.SECONDS).secret());
       }
-      assertEquals(1, aws.calls.get());
+      return secrets;
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void fiftyThreadsOneCall() throws Exception {
+    CountingSource aws = new CountingSource(clock, 200);
+    CountingFactory factory = new CountingFactory(aws);
+    CachingTokenSource s = source(dir, factory, Duration.ofSeconds(30));
+    List<String> secrets = fetchTogether(50, () -> s);
+    assertEquals(1, aws.calls.get(), "one delegate call for 50 threads");
+    assertEquals(1, factory.created.get());
+    assertEquals(Collections.singleton("secret-token-1"), new HashSet<>(secrets));
+    assertEquals(0, log.warns().size(), log.all());
+  }
+
+  @Test
+  void fiftyThreadsSeparateInstancesOneCall() throws Exception {
+    // like several plugin instances (class loaders) in one JVM, each with its own cache object
+    CountingSource aws = new CountingSource(clock, 200);
+    List<String> secrets = fetchTogether(50, () -> source(dir, new CountingFactory(aws), Duration.ofSeconds(30)));
+    assertEquals(Collections.nCopies(50, "secret-token-1"), secrets);
+    assertEquals(1, aws.calls.get());
   }
 
   @Test
