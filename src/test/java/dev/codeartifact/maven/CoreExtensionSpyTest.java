@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.maven.MavenExecutionException;
@@ -28,26 +28,9 @@ class CoreExtensionSpyTest {
   @TempDir
   Path dir;
 
-  private final List<String> lines = new ArrayList<>();
-  private final BuildLog log = new BuildLog() {
-    @Override
-    public void info(String message) {
-      lines.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      lines.add("WARN " + message);
-    }
-
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public boolean isDebugEnabled() {
-      return false;
-    }
-  };
+  private final RecordingLog recorded = RecordingLog.withoutDebug();
+  private final List<String> lines = recorded.lines;
+  private final BuildLog log = recorded.buildLog();
 
   private MavenExecutionRequest request(String... keyValues) {
     MavenExecutionRequest r = new DefaultMavenExecutionRequest();

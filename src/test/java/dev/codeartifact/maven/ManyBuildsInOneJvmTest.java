@@ -1,5 +1,6 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.standin.StandIn;
+import dev.codeartifact.standin.StandInCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -33,6 +35,7 @@ import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,37 +46,19 @@ import org.junit.jupiter.api.io.TempDir;
  * are as they were before the first (once the SDK is loaded: JVM-wide by design), and what one build noted is
  * invisible to the next.
  */
+@ExtendWith(StandInCredentials.class)
 class ManyBuildsInOneJvmTest {
-  private static final String KEY = "aws.accessKeyId";
-  private static final String SECRET = "aws.secretAccessKey";
-
   @TempDir static Path tmp;
   static StandIn standIn;
-  static String savedKey;
-  static String savedSecret;
 
   @BeforeAll
   static void start() throws IOException {
     standIn = StandIn.start(0, tmp.resolve("standin"));
-    savedKey = System.getProperty(KEY);
-    savedSecret = System.getProperty(SECRET);
-    System.setProperty(KEY, "AKIASTANDINTEST00000");
-    System.setProperty(SECRET, "standin-secret-key-not-a-real-one");
   }
 
   @AfterAll
   static void stop() {
     standIn.close();
-    restore(KEY, savedKey);
-    restore(SECRET, savedSecret);
-  }
-
-  private static void restore(String name, String value) {
-    if (value == null) {
-      System.clearProperty(name);
-    } else {
-      System.setProperty(name, value);
-    }
   }
 
   /** A fresh request, as each build of a daemon gets: configuration from its user properties. */
@@ -100,13 +85,13 @@ class ManyBuildsInOneJvmTest {
     MavenProject project = TestBuilds.project("app", "1.0", new ArrayList<>(), new ArrayList<>());
     MavenSession session = TestBuilds.session(request, TestBuilds.readOnlyRepoSession(), project);
     if (core) {
-      new CoreExtensionSpy(log).onEvent(request);
+      new CoreExtensionSpy(log.buildLog()).onEvent(request);
       participant.afterSessionStart(session);
     }
     participant.afterProjectsRead(session);
     participant.afterSessionEnd(session);
     assertNull(MavenBuild.notes(request).failure());
-    assertTrue(log.warns.isEmpty(), log.warns.toString());
+    assertTrue(log.warns().isEmpty(), log.warns().toString());
     String password = TestBuilds.server(request, "codeartifact").getPassword();
     assertNotNull(password);
     log.assertNoSecret(password);

@@ -1,5 +1,6 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.maven.build.BuildRepositories;
 import dev.codeartifact.maven.build.MavenBuild;
 import static dev.codeartifact.maven.TestBuilds.ACME_MIRROR;
@@ -112,12 +113,12 @@ class MavenFlowTest {
   /** The flow as the goal runs it, a failure thrown as the goal would. */
   final class Authenticator {
     TokenFlow.Outcome authenticate(MavenSession s, Configuration config) throws CodeArtifactException {
-      TokenFlow flow = new TokenFlow(log, (parameters, buildLog) -> {
+      TokenFlow flow = new TokenFlow(log.buildLog(), (parameters, buildLog) -> {
         factoryCalls.incrementAndGet();
         return source;
       }, Clock.systemUTC());
       TokenFlow.Outcome o = flow.authenticate(config, Collections.<ProxySettings>emptyList(),
-          () -> BuildRepositories.of(s), MavenBuild.of(s, log));
+          () -> BuildRepositories.of(s), MavenBuild.of(s, log.buildLog()));
       if (o.status() == TokenFlow.Outcome.Status.FAILED) {
         throw o.failure();
       }
@@ -139,6 +140,15 @@ class MavenFlowTest {
       m.put(kv[i], kv[i + 1]);
     }
     return Configuration.of(m);
+  }
+
+  /** A server the user wrote in settings.xml, with its own credentials. */
+  void addOwnServer(String id, String username, String password) {
+    Server own = new Server();
+    own.setId(id);
+    own.setUsername(username);
+    own.setPassword(password);
+    request.addServer(own);
   }
 
   void assertNoSecretLogged() {
@@ -173,24 +183,24 @@ class MavenFlowTest {
   @Test
   void infoLinePerTokenWithoutTheToken() throws Exception {
     authenticator().authenticate(session, config());
-    assertEquals(2, log.infos.size(), log.infos.toString());
+    assertEquals(2, log.infos().size(), log.infos().toString());
     String expires = "expires \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(in 12 h 0 min\\)";
-    assertTrue(log.infos.get(0).matches("CodeArtifact token for domain acme \\(owner 111122223333, region us-east-1\\)"
-        + " applied to acme-all, releases, snapshots; " + expires), log.infos.get(0));
-    assertTrue(log.infos.get(1).matches("CodeArtifact token for domain other \\(owner 444455556666, region eu-west-1\\)"
-        + " applied to libs; " + expires), log.infos.get(1));
-    assertTrue(log.warns.isEmpty(), log.warns.toString());
+    assertTrue(log.infos().get(0).matches("CodeArtifact token for domain acme \\(owner 111122223333, region us-east-1\\)"
+        + " applied to acme-all, releases, snapshots; " + expires), log.infos().get(0));
+    assertTrue(log.infos().get(1).matches("CodeArtifact token for domain other \\(owner 444455556666, region eu-west-1\\)"
+        + " applied to libs; " + expires), log.infos().get(1));
+    assertTrue(log.warns().isEmpty(), log.warns().toString());
     assertNoSecretLogged();
   }
 
   @Test
   void secondRunInTheSameBuildFetchesAndLogsNothingNew() throws Exception {
     authenticator().authenticate(session, config());
-    int infos = log.infos.size();
+    int infos = log.infos().size();
     TokenFlow.Outcome again = authenticator().authenticate(session, config());
     assertEquals(2, source.fetches.get());
     assertTrue(again.applied().isEmpty(), again.applied().keySet().toString());
-    assertEquals(infos, log.infos.size());
+    assertEquals(infos, log.infos().size());
   }
 
   @Test
@@ -200,37 +210,29 @@ class MavenFlowTest {
     TokenFlow.Outcome again = authenticator().authenticate(session, config());
     assertEquals(2, source.fetches.get(), "found through the applied-token note, not fetched");
     assertTrue(again.applied().isEmpty());
-    assertTrue(log.debugs.stream().anyMatch(l -> l.startsWith("CodeArtifact token for domain acme")
-        && l.endsWith("already applied to [acme-all, releases, snapshots]")), log.debugs.toString());
+    assertTrue(log.debugs().stream().anyMatch(l -> l.startsWith("CodeArtifact token for domain acme")
+        && l.endsWith("already applied to [acme-all, releases, snapshots]")), log.debugs().toString());
     assertNoSecretLogged();
   }
 
   @Test
   void userPasswordWinsUnlessTheServerIsNamed() throws Exception {
-    Server own = new Server();
-    own.setId("releases");
-    own.setUsername("deployer");
-    own.setPassword("user-own-password");
-    request.addServer(own);
+    addOwnServer("releases", "deployer", "user-own-password");
     TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
     assertFalse(outcome.applied().containsKey("releases"));
     assertTrue(outcome.applied().containsKey("snapshots"));
     assertEquals("deployer", server(request, "releases").getUsername());
     assertEquals("user-own-password", server(request, "releases").getPassword());
     assertNoAuthentication(repoSession, byId(module.getRemoteProjectRepositories(), "releases"));
-    assertTrue(log.infos.contains("Server releases has a password in settings.xml: keeping it instead of a"
-        + " CodeArtifact token (name it in codeartifact.serverIds to use the token)"), log.infos.toString());
-    assertTrue(log.infos.stream().anyMatch(l -> l.contains("applied to acme-all, snapshots;")), log.infos.toString());
+    assertTrue(log.infos().contains("Server releases has a password in settings.xml: keeping it instead of a"
+        + " CodeArtifact token (name it in codeartifact.serverIds to use the token)"), log.infos().toString());
+    assertTrue(log.infos().stream().anyMatch(l -> l.contains("applied to acme-all, snapshots;")), log.infos().toString());
     assertNoSecretLogged();
   }
 
   @Test
   void namedServerGetsTheTokenOverTheUsersPassword() throws Exception {
-    Server own = new Server();
-    own.setId("releases");
-    own.setUsername("deployer");
-    own.setPassword("user-own-password");
-    request.addServer(own);
+    addOwnServer("releases", "deployer", "user-own-password");
     TokenFlow.Outcome outcome = authenticator().authenticate(session,
         config(Configuration.DOMAIN, "acme", Configuration.SERVER_IDS, "releases"));
     assertEquals(List.of("releases"), new ArrayList<>(outcome.applied().keySet()));
@@ -242,11 +244,7 @@ class MavenFlowTest {
 
   @Test
   void unresolvedPropertyIsNoPassword() throws Exception {
-    Server own = new Server();
-    own.setId("releases");
-    own.setUsername("aws");
-    own.setPassword("${env.CODEARTIFACT_AUTH_TOKEN}");
-    request.addServer(own);
+    addOwnServer("releases", "aws", "${env.CODEARTIFACT_AUTH_TOKEN}");
     TokenFlow.Outcome outcome = authenticator().authenticate(session, config());
     assertTrue(outcome.applied().containsKey("releases"));
     assertEquals(FakeSource.secretFor("acme", 1), server(request, "releases").getPassword());
@@ -258,9 +256,9 @@ class MavenFlowTest {
     TokenFlow.Outcome outcome =
         authenticator().authenticate(session, config(Configuration.FAIL_ON_ERROR, "false"));
     assertTrue(outcome.applied().isEmpty());
-    assertEquals(2, log.warns.size(), log.warns.toString());
+    assertEquals(2, log.warns().size(), log.warns().toString());
     assertEquals("Access denied to CodeArtifact domain acme: check your IAM policy (codeartifact.failOnError=false:"
-        + " going on without a token for acme-all, releases, snapshots)", log.warns.get(0));
+        + " going on without a token for acme-all, releases, snapshots)", log.warns().get(0));
     assertNull(server(request, "releases"));
     assertNoAuthentication(repoSession, byId(module.getRemoteProjectRepositories(), "releases"));
   }
@@ -273,7 +271,7 @@ class MavenFlowTest {
         () -> authenticator().authenticate(session, config()));
     assertSame(failure, e);
     assertEquals(1, source.fetches.get(), "stops at the first failure");
-    assertTrue(log.warns.isEmpty());
+    assertTrue(log.warns().isEmpty());
   }
 
   @Test
@@ -285,7 +283,7 @@ class MavenFlowTest {
     assertTrue(outcome.applied().isEmpty());
     assertFalse(nothingFound(outcome));
     assertEquals(List.of("Offline build (-o): not requesting a CodeArtifact token; repositories that need one will"
-        + " fail"), log.warns);
+        + " fail"), log.warns());
   }
 
   @Test
@@ -295,14 +293,14 @@ class MavenFlowTest {
     TokenFlow.Outcome outcome = authenticator().authenticate(s, config());
     assertTrue(nothingFound(outcome));
     assertEquals(0, factoryCalls.get());
-    assertTrue(log.warns.isEmpty());
+    assertTrue(log.warns().isEmpty());
   }
 
   @Test
   void configuredDomainMatchingNothingWarns() throws Exception {
     authenticator().authenticate(session, config(Configuration.DOMAIN, "nowhere"));
-    assertEquals(1, log.warns.size());
-    assertTrue(log.warns.get(0).startsWith("codeartifact.domain is nowhere but no repository"), log.warns.get(0));
+    assertEquals(1, log.warns().size());
+    assertTrue(log.warns().get(0).startsWith("codeartifact.domain is nowhere but no repository"), log.warns().get(0));
   }
 
   @Test

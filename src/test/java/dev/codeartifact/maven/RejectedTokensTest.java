@@ -1,5 +1,6 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -136,7 +137,7 @@ class RejectedTokensTest {
 
   private CacheKey cached(Instant fetchedAt) {
     CacheKey key = CacheKey.of(ACME, Collections.<String, String>emptyMap(), tmp.resolve("home"));
-    assertTrue(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), new RecordingLog())
+    assertTrue(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), new RecordingLog().buildLog())
         .store(key, new CachedToken(new AuthorizationToken(SECRET, fetchedAt.plus(Duration.ofHours(12))), fetchedAt)));
     return key;
   }
@@ -148,14 +149,14 @@ class RejectedTokensTest {
     MavenSession session = build(start, "codeartifact", SECRET, true);
     RecordingLog log = new RecordingLog();
 
-    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), false, log);
-    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), false, log); // the other realm's participant
+    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), false, log.buildLog());
+    RejectedTokens.forget(session, ids("codeartifact"), tmp.resolve("cache"), false, log.buildLog()); // the other realm's participant
 
-    assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
-    assertEquals(1, log.warns.size(), log.warns.toString());
-    assertTrue(log.warns.get(0).startsWith("Repository codeartifact rejected (HTTP 401) the CodeArtifact token this"
-        + " build took from the token cache (fetched "), log.warns.get(0));
-    assertFalse(String.join("\n", log.all()).contains(SECRET));
+    assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log.buildLog()).read(key));
+    assertEquals(1, log.warns().size(), log.warns().toString());
+    assertTrue(log.warns().get(0).startsWith("Repository codeartifact rejected (HTTP 401) the CodeArtifact token this"
+        + " build took from the token cache (fetched "), log.warns().get(0));
+    assertFalse(log.all().contains(SECRET));
   }
 
   @Test
@@ -164,24 +165,24 @@ class RejectedTokensTest {
     CacheKey key = cached(start.plus(Duration.ofSeconds(5)));
     RecordingLog log = new RecordingLog();
 
-    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("codeartifact"), tmp.resolve("cache"), false, log);
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("codeartifact"), tmp.resolve("cache"), false, log.buildLog());
 
-    assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
+    assertNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log.buildLog()).read(key));
     assertEquals(Collections.singletonList("Repository codeartifact rejected (HTTP 401) the CodeArtifact token this"
         + " build gave it: check that its URL names the token's domain and domain owner (codeartifact.domain,"
-        + " codeartifact.domainOwner)"), log.warns);
+        + " codeartifact.domainOwner)"), log.warns());
   }
 
   @Test
   void aTokenFromTheEnvironmentGetsItsOwnHint() {
     RecordingLog log = new RecordingLog();
 
-    RejectedTokens.forget(build(Instant.now(), "codeartifact", SECRET, true), ids("codeartifact"), null, true, log);
+    RejectedTokens.forget(build(Instant.now(), "codeartifact", SECRET, true), ids("codeartifact"), null, true, log.buildLog());
 
     assertEquals(Collections.singletonList("Repository codeartifact rejected (HTTP 401) the CodeArtifact token from"
         + " CODEARTIFACT_AUTH_TOKEN (codeartifact.tokenFromEnvironment=true): it may have expired, or have been"
         + " issued for another domain; unset it or set codeartifact.tokenFromEnvironment=false to let the plugin"
-        + " fetch one"), log.warns);
+        + " fetch one"), log.warns());
   }
 
   @Test
@@ -190,10 +191,10 @@ class RejectedTokensTest {
     CacheKey key = cached(start.minus(Duration.ofHours(2)));
     RecordingLog log = new RecordingLog();
 
-    RejectedTokens.forget(build(start, "codeartifact", SECRET, false), ids("codeartifact"), tmp.resolve("cache"), false, log);
-    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("elsewhere"), tmp.resolve("cache"), false, log);
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, false), ids("codeartifact"), tmp.resolve("cache"), false, log.buildLog());
+    RejectedTokens.forget(build(start, "codeartifact", SECRET, true), ids("elsewhere"), tmp.resolve("cache"), false, log.buildLog());
 
-    assertNotNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log).read(key));
-    assertEquals(Collections.emptyList(), log.warns);
+    assertNotNull(new DiskTokenCache(tmp.resolve("cache"), Clock.systemUTC(), log.buildLog()).read(key));
+    assertEquals(Collections.emptyList(), log.warns());
   }
 }

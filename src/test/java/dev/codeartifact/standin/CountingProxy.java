@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -483,41 +484,23 @@ public final class CountingProxy implements AutoCloseable {
         }
     }
 
+    private static void usage(PrintStream out) {
+        out.println("usage: CountingProxy --port N [--port-file FILE] [--count-file FILE] [--log-file FILE]"
+                + " [--auth user:pass] [--bind ADDRESS]");
+    }
+
     public static void main(String[] args) throws Exception {
-        int port = -1;
-        Path portFile = null;
-        Path countFile = null;
-        String auth = null;
-        String bind = "127.0.0.1";
-        Path logFile = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (i + 1 >= args.length) {
-                System.err.println("missing value for " + a);
-                System.exit(2);
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--port": port = Integer.parseInt(v); break;
-                case "--port-file": portFile = Paths.get(v); break;
-                case "--count-file": countFile = Paths.get(v); break;
-                case "--auth": auth = v; break;
-                case "--bind": bind = v; break;
-                case "--log-file": logFile = Paths.get(v); break;
-                default:
-                    System.err.println("unknown option " + a);
-                    System.err.println("usage: CountingProxy --port N [--port-file FILE] [--count-file FILE] "
-                            + "[--log-file FILE] [--auth user:pass] [--bind ADDRESS]");
-                    System.exit(2);
-            }
-        }
+        Options o = Options.parse(args, CountingProxy::usage,
+                "--port", "--port-file", "--count-file", "--auth", "--bind", "--log-file");
+        int port = Integer.parseInt(o.get("--port", "-1"));
         if (port < 0) {
-            System.err.println("usage: CountingProxy --port N [--port-file FILE] [--count-file FILE] "
-                    + "[--log-file FILE] [--auth user:pass] [--bind ADDRESS]");
-            System.exit(2);
+            Options.fail(null, CountingProxy::usage);
         }
-        CountingProxy proxy = start(bind, port, auth, countFile);
-        proxy.logFile = logFile;
+        String auth = o.get("--auth", null);
+        String bind = o.get("--bind", "127.0.0.1");
+        Path portFile = o.path("--port-file");
+        CountingProxy proxy = start(bind, port, auth, o.path("--count-file"));
+        proxy.logFile = o.path("--log-file");
         Runtime.getRuntime().addShutdownHook(new Thread(proxy::close, "counting-proxy-shutdown-hook"));
         System.out.println("Counting proxy listening on http://" + bind + ":" + proxy.port()
                 + (auth == null ? "" : " (Proxy-Authorization required)"));

@@ -382,12 +382,16 @@ public final class StandIn implements AutoCloseable {
 
     /** Lines {@code METHOD STATUS PATH} of the repository requests made to {@code repo} (incl. its /_s3 downloads). */
     public List<String> requests(String repo) {
-        List<String> l = repoRequests.get(repo);
-        if (l == null) {
+        return snapshot(repoRequests.get(repo));
+    }
+
+    /** A copy of a request log the handler threads append to, empty when there is none. */
+    private static List<String> snapshot(List<String> log) {
+        if (log == null) {
             return Collections.emptyList();
         }
-        synchronized (l) {
-            return new ArrayList<>(l);
+        synchronized (log) {
+            return new ArrayList<>(log);
         }
     }
 
@@ -1134,13 +1138,7 @@ public final class StandIn implements AutoCloseable {
      * {@code domain}, N telling which of the domain's tokens (1 = the first issued). Never the token itself.
      */
     public List<String> requestsByToken(String domain) {
-        List<String> l = domainRequests.get(domain);
-        if (l == null) {
-            return Collections.emptyList();
-        }
-        synchronized (l) {
-            return new ArrayList<>(l);
-        }
+        return snapshot(domainRequests.get(domain));
     }
 
     private void record(String repo, String method, int status, String path) {
@@ -1399,55 +1397,28 @@ public final class StandIn implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        Integer port = null;
-        Path data = null;
-        Path portFile = null;
-        String bind = "127.0.0.1";
-        Integer tlsPort = null;
-        List<Path> fallbackDirs = new ArrayList<>();
-        List<Path> fallbackParentDirs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("-h") || a.equals("--help")) {
-                usage(System.out);
-                return;
-            }
-            if (i + 1 >= args.length) {
-                System.err.println("missing value for " + a);
-                usage(System.err);
-                System.exit(2);
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--port": port = Integer.parseInt(v); break;
-                case "--data": data = Paths.get(v); break;
-                case "--port-file": portFile = Paths.get(v); break;
-                case "--bind": bind = v; break;
-                case "--fallback": fallbackDirs.add(Paths.get(v)); break;
-                case "--fallback-parent": fallbackParentDirs.add(Paths.get(v)); break;
-                case "--tls-port": tlsPort = Integer.parseInt(v); break;
-                default:
-                    System.err.println("unknown option " + a);
-                    usage(System.err);
-                    System.exit(2);
-            }
+        Options o = Options.parse(args, StandIn::usage,
+                "--port", "--data", "--port-file", "--bind", "--fallback", "--fallback-parent", "--tls-port");
+        if (o.get("--port", null) == null || o.get("--data", null) == null) {
+            Options.fail(null, StandIn::usage);
         }
-        if (port == null || data == null) {
-            usage(System.err);
-            System.exit(2);
-        }
+        int port = Integer.parseInt(o.get("--port", null));
+        Path data = o.path("--data");
+        Path portFile = o.path("--port-file");
+        String tlsPortNumber = o.get("--tls-port", null);
+        Integer tlsPort = tlsPortNumber == null ? null : Integer.valueOf(tlsPortNumber);
         if (tlsPort != null) {
             ensureTlsMaterial(data); // before listening: the build waits for the ports, not for keytool
         }
-        final StandIn standIn = start(bind, port, data);
+        final StandIn standIn = start(o.get("--bind", "127.0.0.1"), port, data);
         if (tlsPort != null) {
             standIn.enableTls(tlsPort);
         }
-        for (Path dir : fallbackDirs) {
-            standIn.addFallback(dir, false);
+        for (String dir : o.all("--fallback")) {
+            standIn.addFallback(Paths.get(dir), false);
         }
-        for (Path dir : fallbackParentDirs) {
-            standIn.addFallback(dir, true);
+        for (String dir : o.all("--fallback-parent")) {
+            standIn.addFallback(Paths.get(dir), true);
         }
         standIn.onShutdownRequest = () -> {
             standIn.close();

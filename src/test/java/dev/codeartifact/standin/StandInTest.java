@@ -446,6 +446,39 @@ class StandInTest {
         }
     }
 
+    // ------------------------------------------------------------------ --fallback: local-repository files
+    // served behind the same authentication as everything else
+
+    @Test
+    void servesLocalRepositoryFilesOnlyWhenAuthenticated(@TempDir Path repos) throws Exception {
+        Path one = Files.createDirectories(repos.resolve("default/org/example/tool/1.0"));
+        Files.writeString(one.resolve("tool-1.0.pom"), "<project/>");
+        Files.writeString(one.resolve("_remote.repositories"), "x");
+        Files.writeString(one.getParent().resolve("maven-metadata-central.xml"), "<metadata/>");
+        standIn.addFallback(repos.resolve("default"), false);
+        String token = token("fallback");
+
+        assertEquals(401, repoGet("mirror", "org/example/tool/1.0/tool-1.0.pom", null).statusCode());
+        HttpResponse<String> r = repoGet("mirror", "org/example/tool/1.0/tool-1.0.pom", token);
+        assertEquals(200, r.statusCode());
+        assertEquals("<project/>", r.body());
+        assertEquals(StandIn.hex(StandIn.digest("SHA-1", "<project/>".getBytes(StandardCharsets.UTF_8))),
+                repoGet("mirror", "org/example/tool/1.0/tool-1.0.pom.sha1", token).body());
+        assertEquals("<metadata/>", repoGet("mirror", "org/example/tool/maven-metadata.xml", token).body());
+        assertEquals(404, repoGet("mirror", "org/example/tool/1.0/_remote.repositories", token).statusCode());
+        assertEquals(404, repoGet("mirror", "org/example/other/1.0/other-1.0.pom", token).statusCode());
+    }
+
+    @Test
+    void fallbackParentFolderIsScannedAtRequestTime(@TempDir Path repos) throws Exception {
+        standIn.addFallback(repos, true);
+        String token = token("fallback");
+        assertEquals(404, repoGet("mirror", "org/example/late/1.0/late-1.0.pom", token).statusCode());
+        Path late = Files.createDirectories(repos.resolve("m400/org/example/late/1.0"));
+        Files.writeString(late.resolve("late-1.0.pom"), "<project>late</project>");
+        assertEquals("<project>late</project>", repoGet("mirror", "org/example/late/1.0/late-1.0.pom", token).body());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private HttpRequest.Builder tokenRequest(String domain, String owner) {

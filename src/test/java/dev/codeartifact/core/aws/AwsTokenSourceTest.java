@@ -11,11 +11,13 @@ import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.standin.CountingProxy;
 import dev.codeartifact.standin.StandIn;
+import dev.codeartifact.standin.StandInCredentials;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +32,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The token call against the in-process stand-in: retries, bounds, error lines, proxy, no secret in messages. */
 @ExtendWith(StandInCredentials.class)
 class AwsTokenSourceTest {
-  private static final String KEY = StandInCredentials.KEY;
 
   @TempDir
   Path data;
@@ -143,30 +146,25 @@ class AwsTokenSourceTest {
     assertTrue(fails("expired-a", network()).getMessage().contains("answered with a token that expired at"));
   }
 
-  @Test
-  void rejectedCredentials() throws Exception {
-    System.setProperty(KEY, "AKIAREJECTEDKEY00000");
+  /**
+   * AWS refuses the credentials: a key it does not know, or the test key with a wrong secret (the stand-in
+   * verifies the test key's SigV4 signatures from what arrived on the wire, as AWS does). One line, one call.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      StandInCredentials.KEY + ", AKIAREJECTEDKEY00000, it-rejected, UnrecognizedClientException",
+      StandInCredentials.SECRET + ", not-the-secret-of-this-key, it-badsecret, SignatureDoesNotMatch"})
+  void rejectedCredentialsGiveOneLine(String property, String value, String domain, String errorCode)
+      throws Exception {
+    String standInValue = System.getProperty(property);
+    System.setProperty(property, value);
     try {
-      CodeArtifactException e = fails("it-rejected", network());
-      assertTrue(e.getMessage().startsWith("AWS rejected the credentials used for CodeArtifact domain it-rejected"
-          + " (owner caller's account, region us-west-2) (UnrecognizedClientException)"), e.getMessage());
-      assertEquals(1, standIn.tokenRequestCount("it-rejected"));
+      CodeArtifactException e = fails(domain, network());
+      assertTrue(e.getMessage().startsWith("AWS rejected the credentials used for CodeArtifact domain " + domain
+          + " (owner caller's account, region us-west-2) (" + errorCode + ")"), e.getMessage());
+      assertEquals(1, standIn.tokenRequestCount(domain));
     } finally {
-      System.setProperty(KEY, StandInCredentials.ACCESS_KEY_ID);
-    }
-  }
-
-  @Test
-  void wrongSecretFailsTheSignatureCheckWithOneLine() throws Exception {
-    // The stand-in verifies the test key's SigV4 signatures from what arrived on the wire, as AWS does.
-    System.setProperty(StandInCredentials.SECRET, "not-the-secret-of-this-key");
-    try {
-      CodeArtifactException e = fails("it-badsecret", network());
-      assertTrue(e.getMessage().startsWith("AWS rejected the credentials used for CodeArtifact domain it-badsecret"
-          + " (owner caller's account, region us-west-2) (SignatureDoesNotMatch)"), e.getMessage());
-      assertEquals(1, standIn.tokenRequestCount("it-badsecret"));
-    } finally {
-      System.setProperty(StandInCredentials.SECRET, StandInCredentials.SECRET_ACCESS_KEY);
+      System.setProperty(property, standInValue);
     }
   }
 
@@ -211,12 +209,10 @@ class AwsTokenSourceTest {
       NetworkSettings n = NetworkSettings.from(Configuration.of(Collections.<String, String>emptyMap()),
           Collections.singletonList(new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), "alice",
               "s3cret-proxy-pw", null)));
-      List<String> logged = new ArrayList<>();
-      assertNotNull(new AwsTokenSource(n, recording(logged)).fetch(request("it-proxy-a")));
+      RecordingLog log = new RecordingLog();
+      assertNotNull(new AwsTokenSource(n, log.buildLog()).fetch(request("it-proxy-a")));
       assertEquals(1, proxy.forwardedCount());
-      for (String l : logged) {
-        assertFalse(l.contains("s3cret-proxy-pw"));
-      }
+      log.assertNoSecret("s3cret-proxy-pw");
       assertFalse(n.toString().contains("s3cret-proxy-pw"));
     }
   }
@@ -282,30 +278,6 @@ class AwsTokenSourceTest {
     } finally {
       server.stop(0);
     }
-  }
-
-  static BuildLog recording(List<String> into) {
-    return new BuildLog() {
-      @Override
-      public void info(String message) {
-        into.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        into.add(message);
-      }
-
-      @Override
-      public void debug(String message) {
-        into.add(message);
-      }
-
-      @Override
-      public boolean isDebugEnabled() {
-        return true;
-      }
-    };
   }
 
   /**

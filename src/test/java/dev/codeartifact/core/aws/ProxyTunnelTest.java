@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.standin.CountingProxy;
 import dev.codeartifact.standin.StandIn;
+import dev.codeartifact.standin.StandInCredentials;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +31,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -251,18 +252,16 @@ class ProxyTunnelTest {
   @Test
   void authenticatingProxyCarriesTheHttpsCallWithoutTellingTheApi() throws Exception {
     try (CountingProxy proxy = CountingProxy.start(0, "alice:" + PASSWORD, null)) {
-      List<String> logged = new ArrayList<>();
+      RecordingLog log = new RecordingLog();
       NetworkSettings n = network(Collections.singletonList(
           new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), "alice", PASSWORD, "localhost")), ca());
-      assertNotNull(new AwsTokenSource(n, AwsTokenSourceTest.recording(logged)).fetch(request("tls-proxied")));
+      assertNotNull(new AwsTokenSource(n, log.buildLog()).fetch(request("tls-proxied")));
       // one CONNECT, tunnelled (its log line comes when the kept-alive tunnel closes)
       assertEquals(1, proxy.count());
       assertEquals(1, proxy.forwardedCount());
       assertEquals(1, standIn.tokenRequestCount("tls-proxied"));
       assertEquals(0, standIn.proxyAuthorizationCount("tls-proxied"), "the API host saw Proxy-Authorization");
-      for (String l : logged) {
-        assertFalse(l.contains(PASSWORD), "a log line holds the proxy password");
-      }
+      log.assertNoSecret(PASSWORD);
     }
   }
 

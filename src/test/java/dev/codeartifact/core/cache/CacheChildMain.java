@@ -1,5 +1,6 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.token.TokenSource;
@@ -55,7 +56,7 @@ public final class CacheChildMain {
       }
       return new AuthorizationToken("fake-token-from-" + id, clock.instant().plus(Duration.ofHours(12)));
     };
-    CachingTokenSource source = new CachingTokenSource(new DiskTokenCache(cacheDir, clock, new RecordingLog()),
+    CachingTokenSource source = new CachingTokenSource(new DiskTokenCache(cacheDir, clock, new RecordingLog().buildLog()),
         r -> CacheKey.of(r, Collections.<String, String>emptyMap(), home), () -> aws, LOCK_TIMEOUT);
 
     long wait = startAt - System.currentTimeMillis();

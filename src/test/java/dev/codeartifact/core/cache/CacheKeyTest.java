@@ -45,6 +45,12 @@ class CacheKeyTest {
     Files.write(file, text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The key of {@code r}, with no environment, once ~/.aws/{@code file} reads {@code text}. */
+  private CacheKey keyWith(TokenRequest r, String file, String text) throws IOException {
+    write(home.resolve(".aws").resolve(file), text);
+    return key(r, env());
+  }
+
   @Test
   void sameInputsSameKey() throws Exception {
     CacheKey a = key(base().build(), env("AWS_ACCESS_KEY_ID", "AKIA1"));
@@ -126,23 +132,18 @@ class CacheKeyTest {
   void profileAttributesFromConfigAndCredentialsAreInTheKey() throws Exception {
     TokenRequest r = base().build();
     CacheKey none = key(r, env());
-    write(home.resolve(".aws/config"), "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/a\n"
+    CacheKey roleA = keyWith(r, "config", "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/a\n"
         + "output = json\n");
-    CacheKey roleA = key(r, env());
-    write(home.resolve(".aws/config"), "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/b\n"
+    CacheKey roleB = keyWith(r, "config", "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/b\n"
         + "output = json\n");
-    CacheKey roleB = key(r, env());
     // attributes that do not change the identity do not change the key
-    write(home.resolve(".aws/config"), "# comment\n[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/b"
+    CacheKey roleBText = keyWith(r, "config", "# comment\n[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/b"
         + " # trailing comment\noutput = text\ncli_pager =\n");
-    CacheKey roleBText = key(r, env());
     // another profile's attributes do not matter
-    write(home.resolve(".aws/config"), "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/b\n"
+    CacheKey roleBOther = keyWith(r, "config", "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/b\n"
         + "[profile other]\nrole_arn = arn:aws:iam::222222222222:role/z\n");
-    CacheKey roleBOther = key(r, env());
     // in the config file, [dev] is not the profile dev
-    write(home.resolve(".aws/config"), "[dev]\nrole_arn = arn:aws:iam::111111111111:role/b\n");
-    CacheKey wrongSection = key(r, env());
+    CacheKey wrongSection = keyWith(r, "config", "[dev]\nrole_arn = arn:aws:iam::111111111111:role/b\n");
 
     assertNotEquals(none, roleA);
     assertNotEquals(roleA, roleB);
@@ -154,19 +155,14 @@ class CacheKeyTest {
   @Test
   void ssoAndCredentialsFileAndSourceProfile() throws Exception {
     TokenRequest r = base().build();
-    write(home.resolve(".aws/config"), "[profile dev]\nsso_account_id = 111111111111\nsso_role_name = Dev\n");
-    CacheKey sso1 = key(r, env());
-    write(home.resolve(".aws/config"), "[profile dev]\nsso_account_id = 111111111111\nsso_role_name = Admin\n");
-    CacheKey sso2 = key(r, env());
+    CacheKey sso1 = keyWith(r, "config", "[profile dev]\nsso_account_id = 111111111111\nsso_role_name = Dev\n");
+    CacheKey sso2 = keyWith(r, "config", "[profile dev]\nsso_account_id = 111111111111\nsso_role_name = Admin\n");
     assertNotEquals(sso1, sso2);
 
     Files.delete(home.resolve(".aws/config"));
-    write(home.resolve(".aws/credentials"), "[dev]\naws_access_key_id = AKIA1\naws_secret_access_key = s1\n");
-    CacheKey cred1 = key(r, env());
-    write(home.resolve(".aws/credentials"), "[dev]\naws_access_key_id = AKIA2\naws_secret_access_key = s1\n");
-    CacheKey cred2 = key(r, env());
-    write(home.resolve(".aws/credentials"), "[dev]\naws_access_key_id = AKIA2\naws_secret_access_key = s2\n");
-    CacheKey cred2b = key(r, env());
+    CacheKey cred1 = keyWith(r, "credentials", "[dev]\naws_access_key_id = AKIA1\naws_secret_access_key = s1\n");
+    CacheKey cred2 = keyWith(r, "credentials", "[dev]\naws_access_key_id = AKIA2\naws_secret_access_key = s1\n");
+    CacheKey cred2b = keyWith(r, "credentials", "[dev]\naws_access_key_id = AKIA2\naws_secret_access_key = s2\n");
     assertNotEquals(cred1, cred2);
     assertEquals(cred2, cred2b, "secrets are not part of the key");
     assertFalse(cred2.canonical().contains("s1"));
@@ -174,10 +170,8 @@ class CacheKeyTest {
     // source_profile: the source profile's keys are part of the identity
     write(home.resolve(".aws/config"), "[profile dev]\nrole_arn = arn:aws:iam::111111111111:role/a\n"
         + "source_profile = base\n");
-    write(home.resolve(".aws/credentials"), "[base]\naws_access_key_id = AKIABASE1\n");
-    CacheKey src1 = key(r, env());
-    write(home.resolve(".aws/credentials"), "[base]\naws_access_key_id = AKIABASE2\n");
-    CacheKey src2 = key(r, env());
+    CacheKey src1 = keyWith(r, "credentials", "[base]\naws_access_key_id = AKIABASE1\n");
+    CacheKey src2 = keyWith(r, "credentials", "[base]\naws_access_key_id = AKIABASE2\n");
     assertNotEquals(src1, src2);
 
     // a source_profile cycle terminates
@@ -205,10 +199,8 @@ class CacheKeyTest {
   @Test
   void defaultProfileSectionsInBothSpellings() throws Exception {
     TokenRequest r = base().profile(null).build();
-    write(home.resolve(".aws/config"), "[default]\nrole_arn = arn:aws:iam::111111111111:role/a\n");
-    CacheKey a = key(r, env());
-    write(home.resolve(".aws/config"), "[profile default]\nrole_arn = arn:aws:iam::111111111111:role/a\n");
-    CacheKey b = key(r, env());
+    CacheKey a = keyWith(r, "config", "[default]\nrole_arn = arn:aws:iam::111111111111:role/a\n");
+    CacheKey b = keyWith(r, "config", "[profile default]\nrole_arn = arn:aws:iam::111111111111:role/a\n");
     assertEquals(a, b);
   }
 
@@ -216,8 +208,7 @@ class CacheKeyTest {
   void unreadableOrOddFilesNeverFail() throws Exception {
     TokenRequest r = base().build();
     Files.createDirectories(home.resolve(".aws/config")); // a directory where a file is expected
-    write(home.resolve(".aws/credentials"), "\u0000\u00ff garbage [[[ = = \n[dev\nrole_arn=x\n");
-    CacheKey k = key(r, env());
+    CacheKey k = keyWith(r, "credentials", "\u0000\u00ff garbage [[[ = = \n[dev\nrole_arn=x\n");
     assertTrue(k.hash().matches("[0-9a-f]{64}"));
     CacheKey nullHome = CacheKey.of(r, null, home.resolve("does-not-exist"));
     assertTrue(nullHome.hash().matches("[0-9a-f]{64}"));

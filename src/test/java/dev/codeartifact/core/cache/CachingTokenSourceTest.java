@@ -1,5 +1,6 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,8 +25,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,7 +104,7 @@ class CachingTokenSourceTest {
   }
 
   private CachingTokenSource source(Path cacheDir, Supplier<? extends TokenSource> factory, Duration lockTimeout) {
-    final DiskTokenCache cache = new DiskTokenCache(cacheDir, clock, log);
+    final DiskTokenCache cache = new DiskTokenCache(cacheDir, clock, log.buildLog());
     return new CachingTokenSource(cache, r -> CacheKey.of(r, ENV, home), factory, lockTimeout);
   }
 
@@ -113,7 +112,7 @@ class CachingTokenSourceTest {
   void hitNeverCreatesTheDelegate() throws Exception {
     CountingSource aws = new CountingSource(clock, 0);
     CountingFactory factory = new CountingFactory(aws);
-    AuthorizationToken first = CachingTokenSource.create(new DiskTokenCache(dir, clock, log), ENV, home, factory)
+    AuthorizationToken first = CachingTokenSource.create(new DiskTokenCache(dir, clock, log.buildLog()), ENV, home, factory)
         .fetch(request);
     assertEquals(1, aws.calls.get());
     assertEquals(1, factory.created.get());
@@ -162,7 +161,7 @@ class CachingTokenSourceTest {
     CountingFactory factory = new CountingFactory(aws);
     source(dir, factory, Duration.ofSeconds(1)).fetch(request);
     // what the cache offers the rest of the plugin (a rejected token, the purge goal); the next build fetches
-    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log.buildLog());
     assertTrue(cache.invalidate(CacheKey.of(request, ENV, home)));
     assertEquals("secret-token-2", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());
     assertEquals(1, cache.purge());
@@ -190,7 +189,7 @@ class CachingTokenSourceTest {
     assertEquals("secret-token-1", s.fetch(request).secret());
     assertEquals("secret-token-1", s.fetch(request).secret(), "kept in memory for this build");
     assertEquals(1, aws.calls.get());
-    assertEquals(1, log.count("WARN"), log.all());
+    assertEquals(1, log.warns().size(), log.all());
   }
 
   @Test
@@ -205,75 +204,64 @@ class CachingTokenSourceTest {
       CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(1));
       assertEquals("secret-token-1", s.fetch(request).secret());
       if (!Files.isWritable(dir)) { // root ignores permissions
-        assertEquals(1, log.count("WARN"), log.all());
+        assertEquals(1, log.warns().size(), log.all());
       }
     } finally {
       Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 
-  @Test
-  void fiftyThreadsOneCall() throws Exception {
-    final CountingSource aws = new CountingSource(clock, 200);
-    final CountingFactory factory = new CountingFactory(aws);
-    final CachingTokenSource s = source(dir, factory, Duration.ofSeconds(30));
-    int n = 50;
+  /**
+   * {@code n} threads fetch at once, each through the source {@code sources} gives it (all made before any
+   * thread starts); returns their secrets.
+   */
+  private List<String> fetchTogether(int n, Supplier<CachingTokenSource> sources) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
-    final CountDownLatch start = new CountDownLatch(1);
+    CountDownLatch start = new CountDownLatch(1);
     try {
-      List<Future<AuthorizationToken>> results = new ArrayList<Future<AuthorizationToken>>();
+      List<Future<AuthorizationToken>> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        results.add(pool.submit(new Callable<AuthorizationToken>() {
-          @Override
-          public AuthorizationToken call() throws Exception {
-            start.await();
-            return s.fetch(request);
-          }
-        }));
-      }
-      start.countDown();
-      Set<String> secrets = new HashSet<String>();
-      for (Future<AuthorizationToken> f : results) {
-        secrets.add(f.get(60, TimeUnit.SECONDS).secret());
-      }
-      assertEquals(1, aws.calls.get(), "one delegate call for 50 threads");
-      assertEquals(1, factory.created.get());
-      assertEquals(Collections.singleton("secret-token-1"), secrets);
-      assertEquals(0, log.count("WARN"), log.all());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void fiftyThreadsSeparateInstancesOneCall() throws Exception {
-    // like several plugin instances (class loaders) in one JVM, each with its own cache object
-    final CountingSource aws = new CountingSource(clock, 200);
-    int n = 50;
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    final CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<AuthorizationToken>> results = new ArrayList<Future<AuthorizationToken>>();
-      for (int i = 0; i < n; i++) {
-        final CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofSeconds(30));
+        CachingTokenSource s = sources.get();
         results.add(pool.submit(() -> {
           start.await();
           return s.fetch(request);
         }));
       }
       start.countDown();
+      List<String> secrets = new ArrayList<>();
       for (Future<AuthorizationToken> f : results) {
-        assertEquals("secret-token-1", f.get(60, TimeUnit.SECONDS).secret());
+        secrets.add(f.get(60, TimeUnit.SECONDS).secret());
       }
-      assertEquals(1, aws.calls.get());
+      return secrets;
     } finally {
       pool.shutdownNow();
     }
   }
 
   @Test
+  void fiftyThreadsOneCall() throws Exception {
+    CountingSource aws = new CountingSource(clock, 200);
+    CountingFactory factory = new CountingFactory(aws);
+    CachingTokenSource s = source(dir, factory, Duration.ofSeconds(30));
+    List<String> secrets = fetchTogether(50, () -> s);
+    assertEquals(1, aws.calls.get(), "one delegate call for 50 threads");
+    assertEquals(1, factory.created.get());
+    assertEquals(Collections.singleton("secret-token-1"), new HashSet<>(secrets));
+    assertEquals(0, log.warns().size(), log.all());
+  }
+
+  @Test
+  void fiftyThreadsSeparateInstancesOneCall() throws Exception {
+    // like several plugin instances (class loaders) in one JVM, each with its own cache object
+    CountingSource aws = new CountingSource(clock, 200);
+    List<String> secrets = fetchTogether(50, () -> source(dir, new CountingFactory(aws), Duration.ofSeconds(30)));
+    assertEquals(Collections.nCopies(50, "secret-token-1"), secrets);
+    assertEquals(1, aws.calls.get());
+  }
+
+  @Test
   void lockHeldTooLongFetchesAnywayWithWarning() throws Exception {
-    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log.buildLog());
     CacheKey key = CacheKey.of(request, ENV, home);
     CountingSource aws = new CountingSource(clock, 0);
     CachingTokenSource s = source(dir, new CountingFactory(aws), Duration.ofMillis(300));
@@ -283,7 +271,7 @@ class CachingTokenSourceTest {
       assertEquals("secret-token-1", s.fetch(request).secret());
       assertTrue(System.nanoTime() - t >= Duration.ofMillis(300).toNanos());
     }
-    assertEquals(1, log.count("WARN"), log.all());
+    assertEquals(1, log.warns().size(), log.all());
     assertTrue(log.all().contains("for more than 300 ms"), log.all());
     assertEquals("secret-token-1", source(dir, () -> {
       fail("cached");
@@ -296,12 +284,12 @@ class CachingTokenSourceTest {
     TokenSource shortLived = r -> new AuthorizationToken("short", clock.instant().plus(Duration.ofMinutes(3)));
     CachingTokenSource s = source(dir, () -> shortLived, Duration.ofSeconds(1));
     assertEquals("short", s.fetch(request).secret());
-    assertFalse(Files.exists(new DiskTokenCache(dir, clock, log).fileFor(CacheKey.of(request, ENV, home))));
+    assertFalse(Files.exists(new DiskTokenCache(dir, clock, log.buildLog()).fileFor(CacheKey.of(request, ENV, home))));
   }
 
   @Test
   void toStringNeverShowsToken() throws Exception {
-    DiskTokenCache cache = new DiskTokenCache(dir, clock, log);
+    DiskTokenCache cache = new DiskTokenCache(dir, clock, log.buildLog());
     CachingTokenSource s = new CachingTokenSource(cache, r -> CacheKey.of(r, ENV, home),
         new CountingFactory(new CountingSource(clock, 0)), Duration.ofSeconds(1));
     s.fetch(request);

@@ -1,5 +1,6 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,7 +49,7 @@ class DiskTokenCacheTest {
     dir = tmp.resolve("home/.m2/codeartifact-cache");
     clock = new MutableClock(T0);
     log = new RecordingLog();
-    cache = new DiskTokenCache(dir, clock, log);
+    cache = new DiskTokenCache(dir, clock, log.buildLog());
     key = CacheKey.of(TokenRequest.builder().domain("acme").domainOwner("123456789012").region("us-east-1").build(),
         Collections.<String, String>emptyMap(), tmp.resolve("home"));
   }
@@ -84,12 +85,12 @@ class DiskTokenCacheTest {
     assertNull(cache.read(key));
     assertNotNull(cache.read(other), "another entry stays");
     assertNull(cache.forget(SECRET), "nothing left to forget");
-    assertFalse(String.join("\n", log.lines).contains(SECRET.substring(0, 20)), "the token never reaches the log");
+    assertFalse(log.all().contains(SECRET.substring(0, 20)), "the token never reaches the log");
   }
 
   @Test
   void forgetInAMissingFolderIsANoOp() {
-    assertNull(new DiskTokenCache(tmp.resolve("nowhere"), clock, log).forget(SECRET));
+    assertNull(new DiskTokenCache(tmp.resolve("nowhere"), clock, log.buildLog()).forget(SECRET));
   }
 
   @Test
@@ -190,8 +191,8 @@ class DiskTokenCacheTest {
     log.lines.clear();
     assertNull(usable(cache, key));
     assertNull(cache.read(key));
-    assertEquals(0, log.count("WARN"), log.all());
-    assertTrue(log.count("DEBUG") > 0);
+    assertEquals(0, log.warns().size(), log.all());
+    assertFalse(log.debugs().isEmpty());
     assertTrue(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12)))));
     assertEquals(SECRET, usable(cache, key).secret());
   }
@@ -238,7 +239,7 @@ class DiskTokenCacheTest {
     Files.createDirectories(cache.fileFor(key));
     assertNull(usable(cache, key));
     assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1))))); // cannot replace: one WARN
-    assertEquals(1, log.count("WARN"));
+    assertEquals(1, log.warns().size());
   }
 
   @Test
@@ -251,7 +252,7 @@ class DiskTokenCacheTest {
     assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1)))));
     assertFalse(cache.invalidate(key));
     assertEquals(0, cache.purge());
-    assertEquals(1, log.count("WARN"), log.all());
+    assertEquals(1, log.warns().size(), log.all());
     assertFalse(log.all().contains(SECRET));
   }
 
@@ -282,7 +283,7 @@ class DiskTokenCacheTest {
   static void readOnlyChecks(DiskTokenCache cache, RecordingLog log, CacheKey key) {
     assertEquals(SECRET, usable(cache, key).secret(), "still readable");
     assertFalse(cache.store(key, token("new", T0.plus(Duration.ofHours(12)))));
-    assertEquals(1, log.count("WARN"));
+    assertEquals(1, log.warns().size());
   }
 
   private void readOnlyChecksInChildWithoutDacOverride() throws Exception {
@@ -339,7 +340,7 @@ class DiskTokenCacheTest {
     assertEquals(2, cache.purge());
     assertEquals(Collections.singletonList("README.txt"), listDir(), "only foreign files remain");
     assertEquals(0, cache.purge());
-    assertEquals(0, new DiskTokenCache(tmp.resolve("nowhere"), clock, log).purge());
+    assertEquals(0, new DiskTokenCache(tmp.resolve("nowhere"), clock, log.buildLog()).purge());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.codeartifact.core.flow.TokenRequest;
@@ -25,7 +26,7 @@ public final class ReadOnlyCacheChildMain {
     Path home = Paths.get(args[1]);
     assertFalse(Files.isWritable(dir), "the cache folder is writable: permissions are still not enforced");
     RecordingLog log = new RecordingLog();
-    DiskTokenCache cache = new DiskTokenCache(dir, Clock.fixed(DiskTokenCacheTest.T0, ZoneOffset.UTC), log);
+    DiskTokenCache cache = new DiskTokenCache(dir, Clock.fixed(DiskTokenCacheTest.T0, ZoneOffset.UTC), log.buildLog());
     CacheKey key = CacheKey.of(TokenRequest.builder().domain("acme").domainOwner("123456789012")
         .region("us-east-1").build(), Collections.<String, String>emptyMap(), home);
     DiskTokenCacheTest.readOnlyChecks(cache, log, key);

@@ -1,5 +1,6 @@
 package dev.codeartifact.core.flow;
 
+import dev.codeartifact.core.cache.MutableClock;
 import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.token.TokenSource;
@@ -8,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,28 +24,9 @@ import org.junit.jupiter.api.Test;
 class LongBuildRenewalTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
-  static final class FakeClock extends Clock {
-    Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void aGoalInEachModuleRenewsTheTokenOnceItsMarginIsGone() throws Exception {
-    FakeClock clock = new FakeClock();
+    MutableClock clock = new MutableClock(T0);
     List<AuthorizationToken> issued = new ArrayList<>();
     TokenSource ttl600 = r -> {
       AuthorizationToken t = new AuthorizationToken("token-" + issued.size(), clock.instant().plusSeconds(600));
@@ -65,13 +44,13 @@ class LongBuildRenewalTest {
     // Twelve modules, one every 80 s: a 16-minute build.
     List<AuthorizationToken> perModule = new ArrayList<>();
     for (int module = 0; module < 12; module++) {
-      clock.now = T0.plusSeconds(80L * module);
+      clock.set(T0.plusSeconds(80L * module));
       assertEquals(TokenFlow.Outcome.Status.DONE, flow.authenticate(config,
           java.util.Collections.<ProxySettings>emptyList(), java.util.Collections::emptyList, build).status());
       AuthorizationToken t = build.tokens.get("codeartifact");
       perModule.add(t);
       // Whatever a module gets keeps at least the 5-minute floor of life.
-      assertTrue(!clock.now.plus(Duration.ofMinutes(5)).isAfter(t.expiration()), "module " + module);
+      assertTrue(!clock.instant().plus(Duration.ofMinutes(5)).isAfter(t.expiration()), "module " + module);
     }
     // A 600 s token is reused while at least 300 s are left.
     assertSame(perModule.get(0), perModule.get(3)); // 240 s: 360 s left

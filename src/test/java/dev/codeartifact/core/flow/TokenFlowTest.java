@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -19,26 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** The one flow without Maven: what the user reads, and what each outcome says. */
 class TokenFlowTest {
-  final List<String> lines = new ArrayList<>();
-  final BuildLog log = new BuildLog() {
-    @Override
-    public void info(String message) {
-      lines.add("INFO " + message);
-    }
-
-    @Override
-    public void warn(String message) {
-      lines.add("WARN " + message);
-    }
-
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public boolean isDebugEnabled() {
-      return false;
-    }
-  };
+  final RecordingLog recorded = RecordingLog.withoutDebug();
+  final List<String> lines = recorded.lines;
+  final BuildLog log = recorded.buildLog();
   final AtomicInteger fetches = new AtomicInteger();
   final FakeBuild build = new FakeBuild();
 

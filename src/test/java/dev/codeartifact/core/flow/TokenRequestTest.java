@@ -26,6 +26,18 @@ class TokenRequestTest {
     assertEquals("Invalid " + parameter + " '" + value + "': " + allowed, e.getMessage());
   }
 
+  /** A builder's setter, as the tests below give it a value. */
+  interface Setter {
+    TokenRequest.Builder set(TokenRequest.Builder builder, String value) throws InvalidParameterException;
+  }
+
+  /** The setter refuses {@code value}, naming the parameter, the value and what is allowed. */
+  static void assertRefused(Setter setter, String parameter, String value, String allowed) {
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> setter.set(TokenRequest.builder(), value), value);
+    assertInvalid(e, parameter, value, allowed);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"ab", "my-domain", "my-domain-2", "a1", "a-b-c-9", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwx"})
   void validDomains(String domain) throws Exception {
@@ -36,9 +48,7 @@ class TokenRequestTest {
   @ValueSource(strings = {"a", "1domain", "domain-", "-domain", "My-Domain", "my_domain", "my.domain", "my domain",
       "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxy", "dömain"})
   void invalidDomains(String domain) {
-    InvalidParameterException e =
-        assertThrows(InvalidParameterException.class, () -> TokenRequest.builder().domain(domain));
-    assertInvalid(e, "codeartifact.domain", domain, DOMAIN_ALLOWED);
+    assertRefused(TokenRequest.Builder::domain, "codeartifact.domain", domain, DOMAIN_ALLOWED);
   }
 
   @Test
@@ -56,9 +66,7 @@ class TokenRequestTest {
     assertNull(TokenRequest.builder().domain("d1").domainOwner(" ").build().domainOwner());
     for (String bad : new String[] {"11112222333", "1111222233334", "11112222333a", "1111-2222-3333", "-11112222333",
         "１１１１２２２２３３３３"}) {
-      InvalidParameterException e =
-          assertThrows(InvalidParameterException.class, () -> TokenRequest.builder().domainOwner(bad), bad);
-      assertInvalid(e, "codeartifact.domainOwner", bad, OWNER_ALLOWED);
+      assertRefused(TokenRequest.Builder::domainOwner, "codeartifact.domainOwner", bad, OWNER_ALLOWED);
     }
   }
 
@@ -72,9 +80,7 @@ class TokenRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"899", "43201", "-1", "1", "abc", "1e3", "900.0", "99999999999", "0x384"})
   void invalidDurations(String duration) {
-    InvalidParameterException e =
-        assertThrows(InvalidParameterException.class, () -> TokenRequest.builder().durationSeconds(duration));
-    assertInvalid(e, "codeartifact.durationSeconds", duration, DURATION_ALLOWED);
+    assertRefused(TokenRequest.Builder::durationSeconds, "codeartifact.durationSeconds", duration, DURATION_ALLOWED);
   }
 
   @Test
@@ -92,9 +98,7 @@ class TokenRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"US-EAST-1", "us-east", "useast1", "us_east_1", "us-east-1a", "x", "us-east-1/"})
   void invalidRegions(String region) {
-    InvalidParameterException e =
-        assertThrows(InvalidParameterException.class, () -> TokenRequest.builder().region(region));
-    assertInvalid(e, "codeartifact.region", region, REGION_ALLOWED);
+    assertRefused(TokenRequest.Builder::region, "codeartifact.region", region, REGION_ALLOWED);
   }
 
   @Test
@@ -106,18 +110,15 @@ class TokenRequestTest {
             .getHost());
     for (String bad : new String[] {"codeartifact.us-east-1.amazonaws.com", "ftp://host/", "https://", "http:/x",
         "https://exa mple.com", "file:///etc/passwd"}) {
-      InvalidParameterException e =
-          assertThrows(InvalidParameterException.class, () -> TokenRequest.builder().endpoint(bad), bad);
-      assertInvalid(e, "codeartifact.endpoint", bad, ENDPOINT_ALLOWED);
+      assertRefused(TokenRequest.Builder::endpoint, "codeartifact.endpoint", bad, ENDPOINT_ALLOWED);
     }
   }
 
   @Test
   void profiles() throws Exception {
     assertEquals("sso-dev@corp", TokenRequest.builder().domain("d1").profile("sso-dev@corp").build().profile());
-    InvalidParameterException e =
-        assertThrows(InvalidParameterException.class, () -> TokenRequest.builder().profile("has space"));
-    assertInvalid(e, "codeartifact.profile", "has space", "the name of a profile in ~/.aws/config or ~/.aws/credentials");
+    assertRefused(TokenRequest.Builder::profile, "codeartifact.profile", "has space",
+        "the name of a profile in ~/.aws/config or ~/.aws/credentials");
   }
 
   @Test

@@ -1,12 +1,12 @@
 package dev.codeartifact.core.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MirrorsTest {
   @Test
@@ -17,20 +17,23 @@ class MirrorsTest {
     assertEquals("all", Mirrors.select("other", "https://other/", mirrors).id());
   }
 
-  @Test
-  void patterns() {
-    assertTrue(Mirrors.matches("*", "a", "https://a/"));
-    assertTrue(Mirrors.matches("a,b", "b", "https://b/"));
-    assertFalse(Mirrors.matches("a,b", "c", "https://c/"));
-    assertFalse(Mirrors.matches("*,!a", "a", "https://a/"));
-    assertTrue(Mirrors.matches("*,!a", "b", "https://b/"));
-    assertTrue(Mirrors.matches("external:*", "a", "https://a.example/"));
-    assertFalse(Mirrors.matches("external:*", "a", "http://localhost:8080/"));
-    assertFalse(Mirrors.matches("external:*", "a", "file:///tmp/repo"));
-    assertTrue(Mirrors.matches("external:http:*", "a", "http://a.example/"));
-    assertFalse(Mirrors.matches("external:http:*", "a", "https://a.example/"));
-    assertFalse(Mirrors.matches("external:http:*", "a", "http://127.0.0.1:9/"));
-    assertFalse(Mirrors.matches("external:dummy-never-matches:*", "a", "http://a.example/"));
+  @ParameterizedTest(name = "{0} matches {1} at {2}: {3}")
+  @CsvSource({
+      "*, a, https://a/, true",
+      "'a,b', b, https://b/, true",
+      "'a,b', c, https://c/, false",
+      "'*,!a', a, https://a/, false",
+      "'*,!a', b, https://b/, true",
+      "external:*, a, https://a.example/, true",
+      "external:*, a, http://localhost:8080/, false",
+      "external:*, a, file:///tmp/repo, false",
+      "external:http:*, a, http://a.example/, true",
+      "external:http:*, a, https://a.example/, false",
+      "external:http:*, a, http://127.0.0.1:9/, false",
+      "external:dummy-never-matches:*, a, http://a.example/, false"
+  })
+  void patterns(String pattern, String id, String url, boolean matches) {
+    assertEquals(matches, Mirrors.matches(pattern, id, url));
   }
 
   @Test

@@ -139,32 +139,34 @@ class SettingsEditorTest {
     assertTrue(r.content().contains("<mirror>\n      <id>codeartifact</id>"));
   }
 
+  /**
+   * The server block the editor adds for codeartifact (user aws, password t): at {@code indent}, its children
+   * one {@code step} deeper, every line ending in {@code eol}, every element name prefixed with {@code prefix}.
+   */
+  private static String managedServer(String indent, String step, String eol, String prefix) {
+    String child = indent + step;
+    return indent + "<" + prefix + "server>" + eol
+        + child + "<!-- managed by codeartifact-maven-plugin -->" + eol
+        + child + "<" + prefix + "id>codeartifact</" + prefix + "id>" + eol
+        + child + "<" + prefix + "username>aws</" + prefix + "username>" + eol
+        + child + "<" + prefix + "password>t</" + prefix + "password>" + eol
+        + indent + "</" + prefix + "server>" + eol;
+  }
+
   @Test
   void newServersFollowTheFilesIndentation() throws Exception {
     String four = SettingsEditor.upsertServers(resource("four-spaces.xml"), single(MAIN, "t"), "aws", null).content();
-    assertTrue(four.contains("        </server>\n"
-        + "        <server>\n"
-        + "            <!-- managed by codeartifact-maven-plugin -->\n"
-        + "            <id>codeartifact</id>\n"
-        + "            <username>aws</username>\n"
-        + "            <password>t</password>\n"
-        + "        </server>\n"
-        + "    </servers>\n"), four);
+    assertTrue(four.contains("        </server>\n" + managedServer("        ", "    ", "\n", "") + "    </servers>\n"),
+        four);
 
     String tabs = SettingsEditor.upsertServers(resource("tabs.xml"), single(MAIN, "t"), "aws", null).content();
-    assertTrue(tabs.contains("\t\t</server>\n\t\t<server>\n\t\t\t<!-- managed by codeartifact-maven-plugin -->\n"
-        + "\t\t\t<id>codeartifact</id>\n\t\t\t<username>aws</username>\n\t\t\t<password>t</password>\n"
-        + "\t\t</server>\n\t</servers>\n"), tabs);
+    assertTrue(tabs.contains("\t\t</server>\n" + managedServer("\t\t", "\t", "\n", "") + "\t</servers>\n"), tabs);
 
     String crlf = SettingsEditor.upsertServers(resource("crlf.xml"), single(MAIN, "t"), "aws", null).content();
-    assertTrue(crlf.contains("    </server>\r\n    <server>\r\n      <!-- managed by codeartifact-maven-plugin -->\r\n"
-        + "      <id>codeartifact</id>\r\n      <username>aws</username>\r\n      <password>t</password>\r\n"
-        + "    </server>\r\n  </servers>\r\n"), crlf);
+    assertTrue(crlf.contains("    </server>\r\n" + managedServer("    ", "  ", "\r\n", "") + "  </servers>\r\n"), crlf);
 
     String prefixed = SettingsEditor.upsertServers(resource("prefixed.xml"), single(MAIN, "t"), "aws", null).content();
-    assertTrue(prefixed.contains("    <s:server>\n      <!-- managed by codeartifact-maven-plugin -->\n"
-        + "      <s:id>codeartifact</s:id>\n      <s:username>aws</s:username>\n      <s:password>t</s:password>\n"
-        + "    </s:server>\n  </s:servers>"), prefixed);
+    assertTrue(prefixed.contains(managedServer("    ", "  ", "\n", "s:") + "  </s:servers>"), prefixed);
   }
 
   @Test
@@ -172,16 +174,7 @@ class SettingsEditorTest {
     String original = resource("no-servers.xml");
     String result = SettingsEditor.upsertServers(original, single(MAIN, "t"), "aws", null).content();
     assertEquals(original.replace("  </profiles>\n</settings>",
-        "  </profiles>\n"
-            + "  <servers>\n"
-            + "    <server>\n"
-            + "      <!-- managed by codeartifact-maven-plugin -->\n"
-            + "      <id>codeartifact</id>\n"
-            + "      <username>aws</username>\n"
-            + "      <password>t</password>\n"
-            + "    </server>\n"
-            + "  </servers>\n"
-            + "</settings>"), result);
+        "  </profiles>\n  <servers>\n" + managedServer("    ", "  ", "\n", "") + "  </servers>\n</settings>"), result);
   }
 
   @Test
@@ -482,9 +475,7 @@ class SettingsEditorTest {
       assertFalse(written.contains("XXE-SECRET"));
       assertEquals(doctype
           + "<settings>\n  <localRepository>&xxe;</localRepository>\n  <offline>&net;</offline>\n"
-          + "  <servers>\n    <server>\n      <!-- managed by codeartifact-maven-plugin -->\n"
-          + "      <id>codeartifact</id>\n      <username>aws</username>\n      <password>t</password>\n"
-          + "    </server>\n  </servers>\n</settings>\n", written);
+          + "  <servers>\n" + managedServer("    ", "  ", "\n", "") + "  </servers>\n</settings>\n", written);
       // a fetch started by the parser would have connected by now; give a late one a moment anyway
       Thread.sleep(200);
       assertEquals(0, fetches.get(), "the DTD or an external entity was fetched");
@@ -520,9 +511,8 @@ class SettingsEditorTest {
   void loneCarriageReturnLineEndsAreKept() throws Exception {
     String original = resource("no-namespace.xml").replace("\n", "\r");
     SettingsEditor.Result r = SettingsEditor.upsertServers(original, single(MAIN, "t"), "aws", null);
-    assertTrue(r.content().contains("    </server>\r    <server>\r      <!-- managed by codeartifact-maven-plugin -->\r"
-        + "      <id>codeartifact</id>\r      <username>aws</username>\r      <password>t</password>\r"
-        + "    </server>\r  </servers>\r</settings>\r"), r.content());
+    assertTrue(r.content().contains("    </server>\r" + managedServer("    ", "  ", "\r", "")
+        + "  </servers>\r</settings>\r"), r.content());
     assertFalse(r.content().contains("\n"));
     assertEquals(original, SettingsEditor.removeServers(r.content(), Collections.<String>emptySet()).content());
   }

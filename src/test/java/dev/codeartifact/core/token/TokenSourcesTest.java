@@ -2,6 +2,7 @@ package dev.codeartifact.core.token;
 
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.flow.InvalidParameterException;
 import dev.codeartifact.core.flow.Parameters;
 import dev.codeartifact.core.flow.TokenRequest;
@@ -14,32 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The chain every entry point uses: the opted-in environment token needs no AWS call and no SDK. */
 class TokenSourcesTest {
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final BuildLog log = new BuildLog() {
-    @Override
-    public void info(String message) {}
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public boolean isDebugEnabled() {
-      return false;
-    }
-  };
+  private final RecordingLog recorded = RecordingLog.withoutDebug();
+  private final BuildLog log = recorded.buildLog();
 
   private static Parameters config(String... pairs) throws InvalidParameterException {
     Map<String, String> m = new HashMap<>();
@@ -58,7 +41,7 @@ class TokenSourcesTest {
     assertEquals("token-from-ci-step", token.secret());
     assertEquals(AuthorizationToken.Origin.ENVIRONMENT, token.origin());
     assertTrue(token.expiration().isAfter(Instant.now()));
-    assertTrue(warnings.isEmpty());
+    assertTrue(recorded.warns().isEmpty());
     // Nothing was written to the cache: the token did not come from AWS.
     assertFalse(Files.exists(home.resolve(".m2/codeartifact-cache")));
   }
@@ -75,8 +58,8 @@ class TokenSourcesTest {
   void optInWithoutVariableWarnsOnce(@TempDir Path home) throws Exception {
     TokenSources.forBuild(config(Configuration.TOKEN_FROM_ENVIRONMENT, "true", Configuration.CACHE, "false"), new HashMap<String, String>(),
         home, log);
-    assertEquals(1, warnings.size());
-    assertTrue(warnings.get(0).contains("CODEARTIFACT_AUTH_TOKEN is not set"), warnings.get(0));
+    assertEquals(1, recorded.warns().size());
+    assertTrue(recorded.warns().get(0).contains("CODEARTIFACT_AUTH_TOKEN is not set"), recorded.warns().get(0));
   }
 
   @Test

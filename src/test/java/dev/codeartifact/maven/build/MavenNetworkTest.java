@@ -1,6 +1,6 @@
 package dev.codeartifact.maven.build;
 
-import dev.codeartifact.maven.RecordingLog;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.maven.CoreExtensionSpy;
 import dev.codeartifact.maven.ExtensionParticipant;
 import dev.codeartifact.maven.TokenMojo;
@@ -108,7 +108,7 @@ class MavenNetworkTest {
     DefaultMavenExecutionRequest request = request(ENCRYPTED);
     FakeDecrypter decrypter = new FakeDecrypter();
     RecordingLog log = new RecordingLog();
-    ProxySettings p = MavenNetwork.proxies(request, decrypter, log).get(0);
+    ProxySettings p = MavenNetwork.proxies(request, decrypter, log.buildLog()).get(0);
     assertEquals(PLAIN, p.password());
     assertFalse(p.passwordIsEncrypted());
     assertEquals(ENCRYPTED, request.getProxies().get(0).getPassword(), "Maven's own proxy is left alone");
@@ -120,13 +120,13 @@ class MavenNetworkTest {
   void aClearPasswordIsNotDecryptedAgain() {
     DefaultMavenExecutionRequest request = request(PLAIN);
     FakeDecrypter decrypter = new FakeDecrypter();
-    assertEquals(PLAIN, MavenNetwork.proxies(request, decrypter, new RecordingLog()).get(0).password());
+    assertEquals(PLAIN, MavenNetwork.proxies(request, decrypter, new RecordingLog().buildLog()).get(0).password());
     assertEquals(0, decrypter.calls.get());
   }
 
   @Test
   void withoutADecrypterTheEncryptedPasswordIsKeptAndNeverSent() {
-    ProxySettings p = MavenNetwork.proxies(request(ENCRYPTED), null, new RecordingLog()).get(0);
+    ProxySettings p = MavenNetwork.proxies(request(ENCRYPTED), null, new RecordingLog().buildLog()).get(0);
     assertTrue(p.passwordIsEncrypted());
   }
 
@@ -136,13 +136,13 @@ class MavenNetworkTest {
     DefaultMavenExecutionRequest request = request(other);
     RecordingLog log = new RecordingLog();
     FakeDecrypter decrypter = new FakeDecrypter();
-    assertTrue(MavenNetwork.proxies(request, decrypter, log).get(0).passwordIsEncrypted(),
+    assertTrue(MavenNetwork.proxies(request, decrypter, log.buildLog()).get(0).passwordIsEncrypted(),
         "the credentials are withheld");
-    MavenNetwork.proxies(request, decrypter, log);
+    MavenNetwork.proxies(request, decrypter, log.buildLog());
     assertEquals(Collections.singletonList("Cannot decrypt the password of proxy corp (proxy.example:3128) from"
         + " settings.xml: the CodeArtifact API call goes through it without credentials; check the master password"
         + " in ~/.m2/settings-security.xml (or the file -Dsettings.security names), or encrypt the proxy password"
-        + " again with mvn --encrypt-password"), log.warns);
+        + " again with mvn --encrypt-password"), log.warns());
     log.assertNoSecret(other, "notTheRightMasterPassword");
   }
 
@@ -152,10 +152,10 @@ class MavenNetworkTest {
     FakeDecrypter decrypter = new FakeDecrypter();
     decrypter.failure = new IllegalStateException("master " + PLAIN);
     RecordingLog log = new RecordingLog();
-    assertTrue(MavenNetwork.proxies(request, decrypter, log).get(0).passwordIsEncrypted());
-    assertEquals(1, log.warns.size());
-    assertTrue(log.warns.get(0).startsWith("Cannot decrypt the password of proxy corp (proxy.example:3128) from"
-        + " settings.xml (IllegalStateException): "), log.warns.get(0));
+    assertTrue(MavenNetwork.proxies(request, decrypter, log.buildLog()).get(0).passwordIsEncrypted());
+    assertEquals(1, log.warns().size());
+    assertTrue(log.warns().get(0).startsWith("Cannot decrypt the password of proxy corp (proxy.example:3128) from"
+        + " settings.xml (IllegalStateException): "), log.warns().get(0));
     log.assertNoSecret(PLAIN, ENCRYPTED);
   }
 
@@ -163,7 +163,7 @@ class MavenNetworkTest {
   void networkSettingsCarryTheDecryptedProxy() throws Exception {
     DefaultMavenExecutionRequest request = request(ENCRYPTED);
     ProxySettings p = Parameters.parse(Configuration.of(Collections.<String, String>emptyMap()),
-        MavenNetwork.proxies(request, new FakeDecrypter(), new RecordingLog())).network()
+        MavenNetwork.proxies(request, new FakeDecrypter(), new RecordingLog().buildLog())).network()
         .proxyFor("https", "codeartifact.us-west-2.amazonaws.com");
     assertNotNull(p);
     assertEquals(PLAIN, p.password());

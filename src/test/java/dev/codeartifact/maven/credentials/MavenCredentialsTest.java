@@ -1,6 +1,6 @@
 package dev.codeartifact.maven.credentials;
 
-import dev.codeartifact.maven.RecordingLog;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.maven.TestBuilds;
 import static dev.codeartifact.maven.TestBuilds.ACME_MIRROR;
 import static dev.codeartifact.maven.TestBuilds.ACME_RELEASES;
@@ -223,7 +223,7 @@ class MavenCredentialsTest {
     noSelector.setReadOnly();
     Build b = new Build(noSelector);
     RecordingLog log = new RecordingLog();
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), log);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), log.buildLog());
     assertToken(b.repoSession, byId(b.module.getRemoteProjectRepositories(), "releases"), TOKEN.secret());
     assertEquals(TOKEN.secret(), server(b.request, "releases").getPassword());
     // resolver substitutes its own NullAuthenticationSelector: it has no add method, so nothing to add to
@@ -238,10 +238,10 @@ class MavenCredentialsTest {
     DefaultRepositorySystemSession s = readOnlyRepoSession(repository -> null);
     Build b = new Build(s);
     RecordingLog log = new RecordingLog();
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), log);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), log.buildLog());
     assertToken(b.repoSession, byId(b.parent.getRemotePluginRepositories(), "acme-all"), TOKEN.secret());
     assertNoAuthentication(b.repoSession, fresh(b.repoSession, "releases", ACME_RELEASES));
-    assertTrue(log.debugs.stream().anyMatch(l -> l.contains("takes no additions")), log.debugs.toString());
+    assertTrue(log.debugs().stream().anyMatch(l -> l.contains("takes no additions")), log.debugs().toString());
     log.assertNoSecret(TOKEN.secret());
   }
 

@@ -1,4 +1,4 @@
-package dev.codeartifact.core.aws;
+package dev.codeartifact.standin;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -8,11 +8,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Gives a test class the stand-in's fake AWS credentials through the SDK's system properties, and restores
  * whatever was there afterwards.
  */
-final class StandInCredentials implements BeforeAllCallback, AfterAllCallback {
-  static final String KEY = "aws.accessKeyId";
-  static final String SECRET = "aws.secretAccessKey";
-  static final String ACCESS_KEY_ID = "AKIASTANDINTEST00000";
-  static final String SECRET_ACCESS_KEY = "standin-secret-key-not-a-real-one";
+public final class StandInCredentials implements BeforeAllCallback, AfterAllCallback {
+  public static final String KEY = "aws.accessKeyId";
+  public static final String SECRET = "aws.secretAccessKey";
+  public static final String ACCESS_KEY_ID = "AKIASTANDINTEST00000";
+  public static final String SECRET_ACCESS_KEY = "standin-secret-key-not-a-real-one";
 
   private String savedKey;
   private String savedSecret;
