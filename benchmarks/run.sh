@@ -183,6 +183,13 @@ done
 
 # Median and quartiles of a column of numbers (ms).
 quartiles() { sort -n | awk '{a[NR]=$1} END {printf "%d %d %d\n", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)]}'; }
+# Overhead of $2 over $1 in column $3 (files of one line a round): the median and quartiles of the per-round
+# differences, so that the machine's drift between rounds cancels out. Prints "median (q1 to q3)".
+overhead() {
+  local d dq1 dq3
+  read -r d dq1 dq3 < <(paste -d' ' <(cut -d' ' -f"$3" "$1") <(cut -d' ' -f"$3" "$2") | awk '{print $2 - $1}' | quartiles)
+  echo "$d ($dq1 to $dq3)"
+}
 read -r base _ _ < <(cut -d' ' -f1 "$work/times-baseline" | quartiles)
 read -r base_cpu _ _ < <(cut -d' ' -f2 "$work/times-baseline" | quartiles)
 {
@@ -194,10 +201,8 @@ read -r base_cpu _ _ < <(cut -d' ' -f2 "$work/times-baseline" | quartiles)
       read -r med q1 q3 < <(cut -d' ' -f$col "$work/times-$v" | quartiles)
       if [ "$v" = aws-cli ] || [ "$v" = baseline ]; then
         diff="-"
-      else # the same round's baseline: drift of the machine between rounds cancels out
-        read -r diff dq1 dq3 < <(paste -d' ' <(cut -d' ' -f$col "$work/times-baseline") <(cut -d' ' -f$col "$work/times-$v") \
-          | awk '{print $2 - $1}' | quartiles)
-        diff="$diff ($dq1 to $dq3)"
+      else # against the same round's baseline
+        diff=$(overhead "$work/times-baseline" "$work/times-$v" $col)
       fi
       if [ $col = 1 ]; then
         row="$row | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc)"
@@ -241,11 +246,7 @@ done
     for col in 1 2; do
       read -r med q1 q3 < <(cut -d' ' -f$col "$work/startup-$v" | quartiles)
       diff="-"
-      if [ "$v" != baseline ]; then
-        read -r d dq1 dq3 < <(paste -d' ' <(cut -d' ' -f$col "$work/startup-baseline") <(cut -d' ' -f$col "$work/startup-$v") \
-          | awk '{print $2 - $1}' | quartiles)
-        diff="$d ($dq1 to $dq3)"
-      fi
+      [ "$v" = baseline ] || diff=$(overhead "$work/startup-baseline" "$work/startup-$v" $col)
       row="$row | $med ($q1-$q3) | $diff"
     done
     echo "$row |"
