@@ -190,28 +190,36 @@ overhead() {
   read -r d dq1 dq3 < <(paste -d' ' <(cut -d' ' -f"$3" "$1") <(cut -d' ' -f"$3" "$2") | awk '{print $2 - $1}' | quartiles)
   echo "$d ($dq1 to $dq3)"
 }
+# The rows of a table over the variants $3...: for each, two columns (1 and 2) of the files $1-VARIANT, each cell
+# written by the function $2 from med, q1, q3 (the column's median and quartiles), diff (its overhead over
+# $1-baseline against the same round, "-" for the baseline and the AWS CLI) and col.
+table() {
+  local prefix=$1 cell=$2 v col row med q1 q3 diff
+  shift 2
+  for v in "$@"; do
+    row="| $v"
+    for col in 1 2; do
+      read -r med q1 q3 < <(cut -d' ' -f$col "$prefix-$v" | quartiles)
+      diff="-"
+      [ "$v" = baseline ] || [ "$v" = aws-cli ] || diff=$(overhead "$prefix-baseline" "$prefix-$v" $col)
+      row="$row | $("$cell")"
+    done
+    echo "$row |"
+  done
+}
 read -r base _ _ < <(cut -d' ' -f1 "$work/times-baseline" | quartiles)
 read -r base_cpu _ _ < <(cut -d' ' -f2 "$work/times-baseline" | quartiles)
 {
   echo "| variant | wall: median (ms) | quartiles | overhead: median of per-round differences (quartiles) | ratio of medians | CPU: median (ms) | overhead per round | ratio |"
   echo "|---|---|---|---|---|---|---|---|"
-  for v in "${variants[@]}"; do
-    row="| $v"
-    for col in 1 2; do
-      read -r med q1 q3 < <(cut -d' ' -f$col "$work/times-$v" | quartiles)
-      if [ "$v" = aws-cli ] || [ "$v" = baseline ]; then
-        diff="-"
-      else # against the same round's baseline
-        diff=$(overhead "$work/times-baseline" "$work/times-$v" $col)
-      fi
-      if [ $col = 1 ]; then
-        row="$row | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc)"
-      else
-        row="$row | $med | $diff | $(echo "scale=3; $med / $base_cpu" | bc)"
-      fi
-    done
-    echo "$row |"
-  done
+  times_cell() {
+    if [ "$col" = 1 ]; then
+      echo "$med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc)"
+    else
+      echo "$med | $diff | $(echo "scale=3; $med / $base_cpu" | bc)"
+    fi
+  }
+  table "$work/times" times_cell "${variants[@]}"
 } | tee "$work/results.md"
 
 # The same comparison without JVM start-up and shutdown, which carry most of the noise between processes:
@@ -241,16 +249,8 @@ done
   echo "Inside the Maven process (validate, $runs rounds, ms; overhead = median of per-round differences to the baseline, quartiles):"
   echo "| variant | Maven's start to the project's build | overhead | \"Scanning for projects\" to the project's build | overhead |"
   echo "|---|---|---|---|---|"
-  for v in "${inproc[@]}"; do
-    row="| $v"
-    for col in 1 2; do
-      read -r med q1 q3 < <(cut -d' ' -f$col "$work/startup-$v" | quartiles)
-      diff="-"
-      [ "$v" = baseline ] || diff=$(overhead "$work/startup-baseline" "$work/startup-$v" $col)
-      row="$row | $med ($q1-$q3) | $diff"
-    done
-    echo "$row |"
-  done
+  startup_cell() { echo "$med ($q1-$q3) | $diff"; }
+  table "$work/startup" startup_cell "${inproc[@]}"
 } | tee -a "$work/results.md"
 
 # Where a warm build's extra time goes, measured inside the Maven process (so neither JVM start-up nor the
