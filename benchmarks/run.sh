@@ -268,16 +268,25 @@ phases() { # $1 = log; prints "collect realm participants total" in ms
     /REACTOR BUILD PLAN/ && look != "" && plan == "" { plan = t }
     END { print collected - from, ext - populate, plan - look, last - first }' "$1"
 }
+# $runs rounds of `validate -X` of each variant $3..., its lines stamped HH:mm:ss.SSS (log in $work/VARIANT-X.log):
+# the function $1 turns each log into a line of phase times in $work/phases-VARIANT; the command $2 runs after each
+# round (while the round's logs are there).
+x_rounds() {
+  local parse=$1 after=$2 v
+  shift 2
+  for v in "$@"; do : > "$work/phases-$v"; done
+  for _ in $(seq 1 "$runs"); do
+    for v in "$@"; do
+      MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+        "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
+      "$parse" "$work/$v-X.log" >> "$work/phases-$v"
+    done
+    $after
+  done
+}
 xvariants=(noop-ext warm)
 [ -z "$compare" ] || xvariants+=(warm-compare)
-for v in "${xvariants[@]}"; do : > "$work/phases-$v"; done
-for _ in $(seq 1 "$runs"); do
-  for v in "${xvariants[@]}"; do
-    MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
-      "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
-    phases "$work/$v-X.log" >> "$work/phases-$v"
-  done
-done
+x_rounds phases : "${xvariants[@]}"
 # A table of phase medians: $1 = floor's name, $2 = plugin's name, then the phase names, --, the variants
 # (the floor first). A compare variant adds its column and its own difference to the floor.
 phase_table() {
@@ -334,16 +343,9 @@ core_phases() { # $1 = log; prints "resolve realm spy participants total" in ms
 }
 cvariants=(noop-core core)
 [ -z "$compare" ] || cvariants+=(core-compare)
-for v in "${cvariants[@]}"; do : > "$work/phases-$v"; done
 : > "$work/inside-core"
-for _ in $(seq 1 "$runs"); do
-  for v in "${cvariants[@]}"; do
-    MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
-      "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
-    core_phases "$work/$v-X.log" >> "$work/phases-$v"
-  done
-  sed -n 's/.*CodeArtifact core extension done in \([0-9]*\) ms.*/\1/p' "$work/core-X.log" >> "$work/inside-core"
-done
+inside_core_round() { sed -n 's/.*CodeArtifact core extension done in \([0-9]*\) ms.*/\1/p' "$work/core-X.log" >> "$work/inside-core"; }
+x_rounds core_phases inside_core_round "${cvariants[@]}"
 {
   echo
   echo "The core extension inside the Maven process (-X timestamps, median of $runs builds each, ms):"
