@@ -183,30 +183,43 @@ done
 
 # Median and quartiles of a column of numbers (ms).
 quartiles() { sort -n | awk '{a[NR]=$1} END {printf "%d %d %d\n", a[int((NR+1)/2)], a[int((NR+3)/4)], a[int((3*NR+1)/4)]}'; }
+# Overhead of $2 over $1 in column $3 (files of one line a round): the median and quartiles of the per-round
+# differences, so that the machine's drift between rounds cancels out. Prints "median (q1 to q3)".
+overhead() {
+  local d dq1 dq3
+  read -r d dq1 dq3 < <(paste -d' ' <(cut -d' ' -f"$3" "$1") <(cut -d' ' -f"$3" "$2") | awk '{print $2 - $1}' | quartiles)
+  echo "$d ($dq1 to $dq3)"
+}
+# The rows of a table over the variants $3...: for each, two columns (1 and 2) of the files $1-VARIANT, each cell
+# written by the function $2 from med, q1, q3 (the column's median and quartiles), diff (its overhead over
+# $1-baseline against the same round, "-" for the baseline and the AWS CLI) and col.
+table() {
+  local prefix=$1 cell=$2 v col row med q1 q3 diff
+  shift 2
+  for v in "$@"; do
+    row="| $v"
+    for col in 1 2; do
+      read -r med q1 q3 < <(cut -d' ' -f$col "$prefix-$v" | quartiles)
+      diff="-"
+      [ "$v" = baseline ] || [ "$v" = aws-cli ] || diff=$(overhead "$prefix-baseline" "$prefix-$v" $col)
+      row="$row | $("$cell")"
+    done
+    echo "$row |"
+  done
+}
 read -r base _ _ < <(cut -d' ' -f1 "$work/times-baseline" | quartiles)
 read -r base_cpu _ _ < <(cut -d' ' -f2 "$work/times-baseline" | quartiles)
 {
   echo "| variant | wall: median (ms) | quartiles | overhead: median of per-round differences (quartiles) | ratio of medians | CPU: median (ms) | overhead per round | ratio |"
   echo "|---|---|---|---|---|---|---|---|"
-  for v in "${variants[@]}"; do
-    row="| $v"
-    for col in 1 2; do
-      read -r med q1 q3 < <(cut -d' ' -f$col "$work/times-$v" | quartiles)
-      if [ "$v" = aws-cli ] || [ "$v" = baseline ]; then
-        diff="-"
-      else # the same round's baseline: drift of the machine between rounds cancels out
-        read -r diff dq1 dq3 < <(paste -d' ' <(cut -d' ' -f$col "$work/times-baseline") <(cut -d' ' -f$col "$work/times-$v") \
-          | awk '{print $2 - $1}' | quartiles)
-        diff="$diff ($dq1 to $dq3)"
-      fi
-      if [ $col = 1 ]; then
-        row="$row | $med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc)"
-      else
-        row="$row | $med | $diff | $(echo "scale=3; $med / $base_cpu" | bc)"
-      fi
-    done
-    echo "$row |"
-  done
+  times_cell() {
+    if [ "$col" = 1 ]; then
+      echo "$med | $q1-$q3 | $diff | $(echo "scale=3; $med / $base" | bc)"
+    else
+      echo "$med | $diff | $(echo "scale=3; $med / $base_cpu" | bc)"
+    fi
+  }
+  table "$work/times" times_cell "${variants[@]}"
 } | tee "$work/results.md"
 
 # The same comparison without JVM start-up and shutdown, which carry most of the noise between processes:
@@ -236,20 +249,8 @@ done
   echo "Inside the Maven process (validate, $runs rounds, ms; overhead = median of per-round differences to the baseline, quartiles):"
   echo "| variant | Maven's start to the project's build | overhead | \"Scanning for projects\" to the project's build | overhead |"
   echo "|---|---|---|---|---|"
-  for v in "${inproc[@]}"; do
-    row="| $v"
-    for col in 1 2; do
-      read -r med q1 q3 < <(cut -d' ' -f$col "$work/startup-$v" | quartiles)
-      diff="-"
-      if [ "$v" != baseline ]; then
-        read -r d dq1 dq3 < <(paste -d' ' <(cut -d' ' -f$col "$work/startup-baseline") <(cut -d' ' -f$col "$work/startup-$v") \
-          | awk '{print $2 - $1}' | quartiles)
-        diff="$d ($dq1 to $dq3)"
-      fi
-      row="$row | $med ($q1-$q3) | $diff"
-    done
-    echo "$row |"
-  done
+  startup_cell() { echo "$med ($q1-$q3) | $diff"; }
+  table "$work/startup" startup_cell "${inproc[@]}"
 } | tee -a "$work/results.md"
 
 # Where a warm build's extra time goes, measured inside the Maven process (so neither JVM start-up nor the
@@ -267,16 +268,25 @@ phases() { # $1 = log; prints "collect realm participants total" in ms
     /REACTOR BUILD PLAN/ && look != "" && plan == "" { plan = t }
     END { print collected - from, ext - populate, plan - look, last - first }' "$1"
 }
+# $runs rounds of `validate -X` of each variant $3..., its lines stamped HH:mm:ss.SSS (log in $work/VARIANT-X.log):
+# the function $1 turns each log into a line of phase times in $work/phases-VARIANT; the command $2 runs after each
+# round (while the round's logs are there).
+x_rounds() {
+  local parse=$1 after=$2 v
+  shift 2
+  for v in "$@"; do : > "$work/phases-$v"; done
+  for _ in $(seq 1 "$runs"); do
+    for v in "$@"; do
+      MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+        "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
+      "$parse" "$work/$v-X.log" >> "$work/phases-$v"
+    done
+    $after
+  done
+}
 xvariants=(noop-ext warm)
 [ -z "$compare" ] || xvariants+=(warm-compare)
-for v in "${xvariants[@]}"; do : > "$work/phases-$v"; done
-for _ in $(seq 1 "$runs"); do
-  for v in "${xvariants[@]}"; do
-    MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
-      "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
-    phases "$work/$v-X.log" >> "$work/phases-$v"
-  done
-done
+x_rounds phases : "${xvariants[@]}"
 # A table of phase medians: $1 = floor's name, $2 = plugin's name, then the phase names, --, the variants
 # (the floor first). A compare variant adds its column and its own difference to the floor.
 phase_table() {
@@ -333,16 +343,9 @@ core_phases() { # $1 = log; prints "resolve realm spy participants total" in ms
 }
 cvariants=(noop-core core)
 [ -z "$compare" ] || cvariants+=(core-compare)
-for v in "${cvariants[@]}"; do : > "$work/phases-$v"; done
 : > "$work/inside-core"
-for _ in $(seq 1 "$runs"); do
-  for v in "${cvariants[@]}"; do
-    MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
-      "$mvn" -B -X -s "$work/settings.xml" -f "$work/$v/pom.xml" validate > "$work/$v-X.log" 2>&1
-    core_phases "$work/$v-X.log" >> "$work/phases-$v"
-  done
-  sed -n 's/.*CodeArtifact core extension done in \([0-9]*\) ms.*/\1/p' "$work/core-X.log" >> "$work/inside-core"
-done
+inside_core_round() { sed -n 's/.*CodeArtifact core extension done in \([0-9]*\) ms.*/\1/p' "$work/core-X.log" >> "$work/inside-core"; }
+x_rounds core_phases inside_core_round "${cvariants[@]}"
 {
   echo
   echo "The core extension inside the Maven process (-X timestamps, median of $runs builds each, ms):"

@@ -1,5 +1,5 @@
 def domain = "it-decrypt-ext-${mavenLabel}"
-def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(binding, domain)
 def log = check.log
 
 // No settings-security.xml: the extension made the empty one Maven 3 needs, and said so once.

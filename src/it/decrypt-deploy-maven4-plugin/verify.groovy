@@ -1,5 +1,5 @@
 def domain = "it-decrypt-deploy4-${mavenLabel}"
-def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(binding, domain)
 def log = check.log
 assert log.contains("[INFO] CodeArtifact token for ${check.what} from a settings.xml password; it expires ")
 assert log.contains("maven-deploy-plugin:4.0.0-beta-2:deploy")

@@ -1,5 +1,5 @@
 def domain = "it-decrypt-invalid-${mavenLabel}"
-def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(basedir, standinUrl, domain)
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(binding, domain)
 def log = check.log
 def payload = "domain=${domain},colour=blue"
 

@@ -1,8 +1,3 @@
-def standin(String path) { new URL(standinUrl + path).text.trim() }
-def log = new File(basedir, "build.log").text
-
-def requests = standin("/_standin/requests?repo=releases")
-def jar = "dev/codeartifact/it/deploy-${mavenLabel}/1.0/deploy-${mavenLabel}-1.0.jar"
-assert requests.readLines().any { it.startsWith("PUT 201") && it.contains(jar) } : requests
-assert new File(standinData, "repos/releases/" + jar).isFile()
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(binding, "it-deploy-${mavenLabel}")
+check.deployed("releases", "dev/codeartifact/it/deploy-${mavenLabel}/1.0/deploy-${mavenLabel}-1.0.jar")
 true

@@ -1,6 +1,4 @@
-def standin(String path) { new URL(standinUrl + path).text.trim() }
-def log = new File(basedir, "build.log").text
-assert log.contains("applied to codeartifact")
-assert new File(localRepositoryPath, "dev/codeartifact/protected/lib-goalsingle/1.0/lib-goalsingle-1.0.jar").isFile()
-assert standin("/_standin/count?domain=it-goalsingle-${mavenLabel}") == "1"
+def check = evaluate(new File(new File(standinData).parentFile.parentFile, "src/it/_support/verify-checks.groovy"))(binding, "it-goalsingle-${mavenLabel}")
+check.passedWithToken()
+check.downloaded("lib-goalsingle")
 true
