@@ -44,29 +44,18 @@ final class TokenEndpoint {
   static TokenEndpoint resolve(TokenRequest request, String region, NetworkSettings settings) {
     Region r = Region.of(region);
     String profile = request.profile();
-    Boolean fips = settings.fips();
-    if (fips == null) {
-      FipsEnabledProvider.Builder b = FipsEnabledProvider.builder();
-      if (profile != null) {
-        b.profileName(profile);
-      }
-      fips = b.build().isFipsEnabled().orElse(Boolean.FALSE);
-    }
-    Boolean dualstack = settings.dualstack();
-    if (dualstack == null) {
-      DualstackEnabledProvider.Builder b = DualstackEnabledProvider.builder();
-      if (profile != null) {
-        b.profileName(profile);
-      }
-      dualstack = b.build().isDualstackEnabled().orElse(Boolean.FALSE);
-    }
+    // Unset here: the SDK's own setting (environment, system property, the profile's use_fips_endpoint ...).
+    Boolean fips = settings.fips() != null ? settings.fips()
+        : (profile == null ? FipsEnabledProvider.builder() : FipsEnabledProvider.builder().profileName(profile))
+            .build().isFipsEnabled().orElse(Boolean.FALSE);
+    Boolean dualstack = settings.dualstack() != null ? settings.dualstack()
+        : (profile == null ? DualstackEnabledProvider.builder() : DualstackEnabledProvider.builder().profileName(profile))
+            .build().isDualstackEnabled().orElse(Boolean.FALSE);
     String override = configuredOverride(request, profile);
-    final Boolean useFips = fips;
-    final Boolean useDualstack = dualstack;
     Endpoint endpoint;
     try {
       endpoint = CodeartifactEndpointProvider.defaultProvider()
-          .resolveEndpoint(p -> p.region(r).useFips(useFips).useDualStack(useDualstack).endpoint(override)).join();
+          .resolveEndpoint(p -> p.region(r).useFips(fips).useDualStack(dualstack).endpoint(override)).join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
     }
