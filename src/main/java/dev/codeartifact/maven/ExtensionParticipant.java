@@ -6,6 +6,7 @@ import dev.codeartifact.maven.build.MavenBuild;
 import dev.codeartifact.maven.build.MavenLogs;
 import dev.codeartifact.maven.build.MavenNetwork;
 import dev.codeartifact.maven.build.PomConfiguration;
+import dev.codeartifact.maven.credentials.RejectedTokens;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.util.Digests;

@@ -1,4 +1,4 @@
-package dev.codeartifact.maven;
+package dev.codeartifact.maven.credentials;
 
 import dev.codeartifact.maven.build.MavenBuild;
 import dev.codeartifact.core.flow.BuildLog;
@@ -32,7 +32,7 @@ import org.apache.maven.settings.Server;
  * disk cache (revoked since, or cached under a key that no longer fits), the token leaves the cache and the
  * user reads why, so the next build fetches a new one instead of failing the same way for up to 12 hours.
  */
-final class RejectedTokens {
+public final class RejectedTokens {
   /** Maven Resolver's transfer errors name the repository: "... from/to ID (URL): ...". */
   private static final Pattern REPOSITORY = Pattern.compile("from/to (\\S+) \\(");
   /**
@@ -59,7 +59,7 @@ final class RejectedTokens {
   }
 
   /** As above; with {@code localRepository}, also from the tracking files of POMs Maven 3.10 names. */
-  static Set<String> unauthorizedRepositories(List<Throwable> failures, File localRepository) {
+  public static Set<String> unauthorizedRepositories(List<Throwable> failures, File localRepository) {
     Set<String> ids = new LinkedHashSet<>();
     Set<String> tracked = new HashSet<>();
     if (failures == null) {
@@ -127,7 +127,7 @@ final class RejectedTokens {
    * that carries one of ours, and explains it once per build; {@code fromEnvironment}: the build's tokens
    * came from {@code CODEARTIFACT_AUTH_TOKEN}.
    */
-  static void forget(MavenSession session, Set<String> rejected, Path cacheDir, boolean fromEnvironment,
+  public static void forget(MavenSession session, Set<String> rejected, Path cacheDir, boolean fromEnvironment,
       BuildLog log) {
     DiskTokenCache cache = null;
     Instant buildStart = session.getRequest().getStartTime() == null

@@ -1,6 +1,7 @@
-package dev.codeartifact.maven;
+package dev.codeartifact.maven.credentials;
 
 import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.maven.TestBuilds;
 import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
