@@ -115,34 +115,32 @@ public final class TokenRequest {
       return s == null || s.trim().isEmpty() ? null : s.trim();
     }
 
-    public Builder domain(String value) throws InvalidParameterException {
+    /** {@code value} trimmed, null when blank; refused with what is allowed unless it matches. */
+    private static String matching(String parameter, String value, Pattern pattern, String allowed)
+        throws InvalidParameterException {
       String v = blankToNull(value);
-      if (v != null && !DOMAIN.matcher(v).matches()) {
-        throw new InvalidParameterException(Configuration.DOMAIN, v,
-            "a domain name is 2 to 50 characters: lowercase letters, digits and hyphens, starting with a letter"
-                + " and not ending with a hyphen");
+      if (v != null && !pattern.matcher(v).matches()) {
+        throw new InvalidParameterException(parameter, v, allowed);
       }
-      this.domain = v;
+      return v;
+    }
+
+    public Builder domain(String value) throws InvalidParameterException {
+      this.domain = matching(Configuration.DOMAIN, value, DOMAIN,
+          "a domain name is 2 to 50 characters: lowercase letters, digits and hyphens, starting with a letter"
+              + " and not ending with a hyphen");
       return this;
     }
 
     public Builder domainOwner(String value) throws InvalidParameterException {
-      String v = blankToNull(value);
-      if (v != null && !OWNER.matcher(v).matches()) {
-        throw new InvalidParameterException(Configuration.DOMAIN_OWNER, v,
-            "the domain owner is an AWS account id of exactly 12 digits");
-      }
-      this.domainOwner = v;
+      this.domainOwner = matching(Configuration.DOMAIN_OWNER, value, OWNER,
+          "the domain owner is an AWS account id of exactly 12 digits");
       return this;
     }
 
     public Builder region(String value) throws InvalidParameterException {
-      String v = blankToNull(value);
-      if (v != null && !REGION.matcher(v).matches()) {
-        throw new InvalidParameterException(Configuration.REGION, v,
-            "an AWS region name such as us-east-1 or us-gov-west-1");
-      }
-      this.region = v;
+      this.region = matching(Configuration.REGION, value, REGION,
+          "an AWS region name such as us-east-1 or us-gov-west-1");
       return this;
     }
 
@@ -168,12 +166,8 @@ public final class TokenRequest {
     }
 
     public Builder profile(String value) throws InvalidParameterException {
-      String v = blankToNull(value);
-      if (v != null && !PROFILE.matcher(v).matches()) {
-        throw new InvalidParameterException(Configuration.PROFILE, v,
-            "the name of a profile in ~/.aws/config or ~/.aws/credentials");
-      }
-      this.profile = v;
+      this.profile = matching(Configuration.PROFILE, value, PROFILE,
+          "the name of a profile in ~/.aws/config or ~/.aws/credentials");
       return this;
     }
 
