@@ -1,17 +1,17 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.maven.build.ErrorMessages;
-import dev.codeartifact.maven.build.MavenLogs;
-import dev.codeartifact.maven.build.MavenNetwork;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.InvalidParameterException;
 import dev.codeartifact.core.flow.Parameters;
 import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.maven.build.ErrorMessages;
+import dev.codeartifact.maven.build.MavenLogs;
+import dev.codeartifact.maven.build.MavenNetwork;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;

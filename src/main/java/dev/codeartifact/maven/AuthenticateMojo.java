@@ -1,17 +1,17 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.maven.build.BuildRepositories;
-import dev.codeartifact.maven.build.MavenBuild;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.maven.build.BuildRepositories;
+import dev.codeartifact.maven.build.MavenBuild;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Gets a CodeArtifact authorization token and applies it to the build's servers, so that every later

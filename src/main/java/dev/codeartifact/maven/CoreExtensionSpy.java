@@ -1,15 +1,15 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.maven.build.MavenBuild;
-import dev.codeartifact.maven.build.MavenLogs;
-import dev.codeartifact.maven.build.CoreExtensionConfiguration;
-import dev.codeartifact.maven.build.MavenNetwork;
-import dev.codeartifact.maven.credentials.MavenCredentials;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
-import dev.codeartifact.core.util.Digests;
 import dev.codeartifact.core.flow.InvalidParameterException;
 import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.util.Digests;
+import dev.codeartifact.maven.build.CoreExtensionConfiguration;
+import dev.codeartifact.maven.build.MavenBuild;
+import dev.codeartifact.maven.build.MavenLogs;
+import dev.codeartifact.maven.build.MavenNetwork;
+import dev.codeartifact.maven.credentials.MavenCredentials;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;

@@ -1,5 +1,13 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.core.token.TokenSources;
+import dev.codeartifact.core.util.Digests;
 import dev.codeartifact.maven.build.BuildRepositories;
 import dev.codeartifact.maven.build.ErrorMessages;
 import dev.codeartifact.maven.build.MavenBuild;
@@ -7,14 +15,6 @@ import dev.codeartifact.maven.build.MavenLogs;
 import dev.codeartifact.maven.build.MavenNetwork;
 import dev.codeartifact.maven.build.PomConfiguration;
 import dev.codeartifact.maven.credentials.RejectedTokens;
-import dev.codeartifact.core.flow.BuildLog;
-import dev.codeartifact.core.flow.CodeArtifactException;
-import dev.codeartifact.core.util.Digests;
-import dev.codeartifact.core.flow.InvalidParameterException;
-import dev.codeartifact.core.flow.Parameters;
-import dev.codeartifact.core.network.ProxySettings;
-import dev.codeartifact.core.flow.TokenFlow;
-import dev.codeartifact.core.token.TokenSources;
 import java.util.Collections;
 import java.util.Set;
 import javax.inject.Inject;

@@ -1,6 +1,5 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.maven.build.BuildRepositories;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.InvalidParameterException;
@@ -11,6 +10,7 @@ import dev.codeartifact.core.flow.TokenFlow;
 import dev.codeartifact.core.flow.TokenPlanner;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.settings.SettingsEditor;
+import dev.codeartifact.maven.build.BuildRepositories;
 import dev.codeartifact.maven.decrypt.DecryptLogin;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.codeartifact.maven;
 
+import dev.codeartifact.core.cache.DiskTokenCache;
 import dev.codeartifact.core.token.SdkLoader;
 import dev.codeartifact.core.token.TokenSources;
-import dev.codeartifact.core.cache.DiskTokenCache;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,13 +1,13 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.token.AuthorizationToken;
-import dev.codeartifact.core.util.Durations;
 import dev.codeartifact.core.flow.InvalidParameterException;
 import dev.codeartifact.core.flow.Parameters;
-import dev.codeartifact.core.util.SecureFiles;
-import dev.codeartifact.core.flow.TokenOutput;
 import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.flow.TokenOutput;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.util.Durations;
+import dev.codeartifact.core.util.SecureFiles;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.maven.build.MavenBuild;
-import dev.codeartifact.maven.credentials.MavenCredentials;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.maven.build.MavenBuild;
+import dev.codeartifact.maven.credentials.MavenCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

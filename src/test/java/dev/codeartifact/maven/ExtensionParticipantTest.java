@@ -1,13 +1,13 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.flow.BuildLog;
-import dev.codeartifact.maven.build.PomConfiguration;
-import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.maven.build.MavenBuild;
+import dev.codeartifact.maven.build.PomConfiguration;
 import java.io.File;
 import java.util.Arrays;
 import org.apache.maven.MavenExecutionException;

@@ -1,7 +1,5 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.flow.RecordingLog;
-import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.maven.build.MavenBuild;
 import dev.codeartifact.standin.StandIn;
 import dev.codeartifact.standin.StandInCredentials;
 import java.io.IOException;

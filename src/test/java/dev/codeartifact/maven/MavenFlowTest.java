@@ -1,8 +1,5 @@
 package dev.codeartifact.maven;
 
-import dev.codeartifact.core.flow.RecordingLog;
-import dev.codeartifact.maven.build.BuildRepositories;
-import dev.codeartifact.maven.build.MavenBuild;
 import static dev.codeartifact.maven.TestBuilds.ACME_MIRROR;
 import static dev.codeartifact.maven.TestBuilds.ACME_RELEASES;
 import static dev.codeartifact.maven.TestBuilds.ACME_SNAPSHOTS;
@@ -24,14 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.core.flow.TokenFlow;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.network.ProxySettings;
-import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.token.TokenSource;
+import dev.codeartifact.maven.build.BuildRepositories;
+import dev.codeartifact.maven.build.MavenBuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

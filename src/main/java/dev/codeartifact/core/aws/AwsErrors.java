@@ -1,11 +1,11 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.CodeArtifactException.Kind;
-import dev.codeartifact.core.util.Durations;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.network.ProxySettings;
-import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.util.Durations;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;

@@ -1,15 +1,15 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
-import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.CodeArtifactException.Kind;
-import dev.codeartifact.core.util.Durations;
-import dev.codeartifact.core.token.ExpiryMargin;
+import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.network.ProxySettings;
-import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.token.ExpiryMargin;
 import dev.codeartifact.core.token.TokenSource;
+import dev.codeartifact.core.util.Durations;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;

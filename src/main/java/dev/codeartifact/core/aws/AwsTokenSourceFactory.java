@@ -1,11 +1,11 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.token.AuthorizationToken;
-import dev.codeartifact.core.token.AwsSourceFactory;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
-import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.network.NetworkSettings;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.token.AwsSourceFactory;
 import dev.codeartifact.core.token.TokenSource;
 
 /**

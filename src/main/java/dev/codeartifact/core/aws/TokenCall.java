@@ -1,8 +1,8 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.util.BoundedReads;
-import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.network.NetworkSettings;
+import dev.codeartifact.core.util.BoundedReads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

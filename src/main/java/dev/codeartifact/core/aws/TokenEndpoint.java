@@ -1,16 +1,16 @@
 package dev.codeartifact.core.aws;
 
-import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.network.NetworkSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.awscore.endpoint.AwsClientEndpointProvider;
 import software.amazon.awssdk.awscore.endpoint.DualstackEnabledProvider;
+import software.amazon.awssdk.awscore.endpoint.FipsEnabledProvider;
 import software.amazon.awssdk.awscore.endpoints.AwsEndpointAttribute;
 import software.amazon.awssdk.awscore.endpoints.authscheme.EndpointAuthScheme;
 import software.amazon.awssdk.awscore.endpoints.authscheme.SigV4AuthScheme;
-import software.amazon.awssdk.awscore.endpoint.FipsEnabledProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.profiles.ProfileFile;

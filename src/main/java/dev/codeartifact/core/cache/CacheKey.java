@@ -1,8 +1,8 @@
 package dev.codeartifact.core.cache;
 
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.util.BoundedReads;
 import dev.codeartifact.core.util.Digests;
-import dev.codeartifact.core.flow.TokenRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
-import dev.codeartifact.core.util.Durations;
-import dev.codeartifact.core.token.ExpiryMargin;
-import dev.codeartifact.core.util.IsoInstants;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.token.ExpiryMargin;
 import dev.codeartifact.core.token.TokenSource;
+import dev.codeartifact.core.util.Durations;
+import dev.codeartifact.core.util.IsoInstants;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.token.AuthorizationToken;
-import dev.codeartifact.core.util.BoundedReads;
 import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.token.ExpiryMargin;
+import dev.codeartifact.core.util.BoundedReads;
 import dev.codeartifact.core.util.IsoInstants;
 import dev.codeartifact.core.util.SecureFiles;
 import java.io.Closeable;

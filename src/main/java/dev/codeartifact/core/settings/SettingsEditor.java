@@ -1,10 +1,10 @@
 package dev.codeartifact.core.settings;
 
 import dev.codeartifact.core.flow.CodeArtifactException;
-import dev.codeartifact.core.util.SecureFiles;
 import dev.codeartifact.core.settings.SettingsXml.Comment;
 import dev.codeartifact.core.settings.SettingsXml.Element;
 import dev.codeartifact.core.settings.SettingsXml.Node;
+import dev.codeartifact.core.util.SecureFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

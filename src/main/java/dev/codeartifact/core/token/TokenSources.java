@@ -1,12 +1,12 @@
 package dev.codeartifact.core.token;
 
+import dev.codeartifact.core.cache.CachingTokenSource;
+import dev.codeartifact.core.cache.DiskTokenCache;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Parameters;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.network.NetworkSettings;
-import dev.codeartifact.core.cache.CachingTokenSource;
-import dev.codeartifact.core.cache.DiskTokenCache;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;

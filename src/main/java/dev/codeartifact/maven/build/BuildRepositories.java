@@ -1,7 +1,7 @@
 package dev.codeartifact.maven.build;
 
-import dev.codeartifact.maven.credentials.MavenCredentials;
 import dev.codeartifact.core.flow.TokenPlanner;
+import dev.codeartifact.maven.credentials.MavenCredentials;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.codeartifact.maven.build;
 
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
-import dev.codeartifact.core.repository.Mirrors;
 import dev.codeartifact.core.flow.TokenPlanner;
+import dev.codeartifact.core.repository.Mirrors;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;

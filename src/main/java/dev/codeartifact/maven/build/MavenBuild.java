@@ -1,10 +1,10 @@
 package dev.codeartifact.maven.build;
 
-import dev.codeartifact.maven.credentials.MavenCredentials;
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.BuildNotes;
 import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.maven.credentials.MavenCredentials;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.codeartifact.maven.credentials;
 
-import dev.codeartifact.maven.build.MavenBuild;
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.maven.build.MavenBuild;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;

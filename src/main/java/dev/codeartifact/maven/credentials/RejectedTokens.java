@@ -1,12 +1,12 @@
 package dev.codeartifact.maven.credentials;
 
-import dev.codeartifact.maven.build.MavenBuild;
-import dev.codeartifact.core.flow.BuildLog;
-import dev.codeartifact.core.util.IsoInstants;
-import dev.codeartifact.core.flow.BuildNotes;
-import dev.codeartifact.core.token.TokenSources;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.DiskTokenCache;
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.BuildNotes;
+import dev.codeartifact.core.token.TokenSources;
+import dev.codeartifact.core.util.IsoInstants;
+import dev.codeartifact.maven.build.MavenBuild;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package dev.codeartifact.maven.decrypt;
 
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.InvalidParameterException;
 import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.network.ProxySettings;
 import dev.codeartifact.core.repository.RepositoryUrl;
-import dev.codeartifact.core.flow.TokenRequest;
-import dev.codeartifact.core.flow.TokenFlow;
+import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.maven.build.MavenLogs;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;

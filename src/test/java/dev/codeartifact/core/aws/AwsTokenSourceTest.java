@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.network.ProxySettings;
-import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.standin.CountingProxy;
 import dev.codeartifact.standin.StandIn;
 import dev.codeartifact.standin.StandInCredentials;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.flow.Configuration;
-import dev.codeartifact.core.network.NetworkSettings;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.network.NetworkSettings;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

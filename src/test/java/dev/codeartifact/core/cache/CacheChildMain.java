@@ -1,8 +1,8 @@
 package dev.codeartifact.core.cache;
 
 import dev.codeartifact.core.flow.RecordingLog;
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.token.TokenSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,9 +8,9 @@ import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.token.ExpiryMargin;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CachedTokenTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

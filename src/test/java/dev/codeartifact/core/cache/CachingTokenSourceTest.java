@@ -1,6 +1,5 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.flow.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.token.TokenSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.flow.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.util.Digests;
-import dev.codeartifact.core.flow.TokenRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.codeartifact.core.cache;
 
-import dev.codeartifact.core.flow.RecordingLog;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.flow.TokenRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.codeartifact.core.flow;
 
-import dev.codeartifact.core.network.NetworkSettings;
-import dev.codeartifact.core.repository.RepositoryUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.codeartifact.core.network.NetworkSettings;
+import dev.codeartifact.core.repository.RepositoryUrl;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;

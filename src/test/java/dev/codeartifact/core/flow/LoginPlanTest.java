@@ -1,10 +1,10 @@
 package dev.codeartifact.core.flow;
 
-import dev.codeartifact.core.network.ProxySettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.network.ProxySettings;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,14 +1,14 @@
 package dev.codeartifact.core.flow;
 
-import dev.codeartifact.core.cache.MutableClock;
-import dev.codeartifact.core.network.ProxySettings;
-import dev.codeartifact.core.token.AuthorizationToken;
-import dev.codeartifact.core.token.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.cache.MutableClock;
+import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.core.token.TokenSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

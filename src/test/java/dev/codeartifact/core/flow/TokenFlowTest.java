@@ -1,11 +1,11 @@
 package dev.codeartifact.core.flow;
 
-import dev.codeartifact.core.network.ProxySettings;
-import dev.codeartifact.core.token.AuthorizationToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.core.token.AuthorizationToken;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

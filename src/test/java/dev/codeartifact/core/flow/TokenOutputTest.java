@@ -1,11 +1,11 @@
 package dev.codeartifact.core.flow;
 
-import dev.codeartifact.core.token.AuthorizationToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.token.AuthorizationToken;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

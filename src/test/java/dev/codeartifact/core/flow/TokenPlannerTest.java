@@ -1,11 +1,11 @@
 package dev.codeartifact.core.flow;
 
-import dev.codeartifact.core.network.ProxySettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.network.ProxySettings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

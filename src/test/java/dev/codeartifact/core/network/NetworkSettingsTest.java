@@ -1,7 +1,5 @@
 package dev.codeartifact.core.network;
 
-import dev.codeartifact.core.flow.Configuration;
-import dev.codeartifact.core.flow.InvalidParameterException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.InvalidParameterException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

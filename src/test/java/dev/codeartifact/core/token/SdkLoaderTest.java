@@ -1,7 +1,5 @@
 package dev.codeartifact.core.token;
 
-import dev.codeartifact.core.flow.BuildLog;
-import dev.codeartifact.core.flow.CodeArtifactException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.CodeArtifactException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,16 +1,16 @@
 package dev.codeartifact.core.token;
 
-import dev.codeartifact.core.flow.BuildLog;
-import dev.codeartifact.core.flow.Configuration;
-import dev.codeartifact.core.flow.RecordingLog;
-import dev.codeartifact.core.flow.InvalidParameterException;
-import dev.codeartifact.core.flow.Parameters;
-import dev.codeartifact.core.flow.TokenRequest;
-import dev.codeartifact.core.network.ProxySettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.InvalidParameterException;
+import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.network.ProxySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

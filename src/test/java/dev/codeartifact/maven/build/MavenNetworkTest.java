@@ -1,9 +1,5 @@
 package dev.codeartifact.maven.build;
 
-import dev.codeartifact.core.flow.RecordingLog;
-import dev.codeartifact.maven.CoreExtensionSpy;
-import dev.codeartifact.maven.ExtensionParticipant;
-import dev.codeartifact.maven.TokenMojo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +10,11 @@ import static org.mockito.Mockito.when;
 
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.network.ProxySettings;
+import dev.codeartifact.maven.CoreExtensionSpy;
+import dev.codeartifact.maven.ExtensionParticipant;
+import dev.codeartifact.maven.TokenMojo;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Collections;

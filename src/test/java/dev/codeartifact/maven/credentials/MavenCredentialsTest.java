@@ -1,7 +1,5 @@
 package dev.codeartifact.maven.credentials;
 
-import dev.codeartifact.core.flow.RecordingLog;
-import dev.codeartifact.maven.TestBuilds;
 import static dev.codeartifact.maven.TestBuilds.ACME_MIRROR;
 import static dev.codeartifact.maven.TestBuilds.ACME_RELEASES;
 import static dev.codeartifact.maven.TestBuilds.ACME_SNAPSHOTS;
@@ -24,8 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.token.AuthorizationToken;
 import dev.codeartifact.core.flow.BuildLog;
+import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.maven.TestBuilds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,19 +1,19 @@
 package dev.codeartifact.maven.credentials;
 
-import dev.codeartifact.core.flow.RecordingLog;
-import dev.codeartifact.maven.TestBuilds;
-import dev.codeartifact.maven.build.MavenBuild;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.codeartifact.core.token.AuthorizationToken;
-import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.cache.CacheKey;
 import dev.codeartifact.core.cache.CachedToken;
 import dev.codeartifact.core.cache.DiskTokenCache;
+import dev.codeartifact.core.flow.RecordingLog;
+import dev.codeartifact.core.flow.TokenRequest;
+import dev.codeartifact.core.token.AuthorizationToken;
+import dev.codeartifact.maven.TestBuilds;
+import dev.codeartifact.maven.build.MavenBuild;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
