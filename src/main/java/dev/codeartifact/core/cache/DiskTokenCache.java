@@ -215,20 +215,6 @@ public final class DiskTokenCache {
     }
   }
 
-  /** Deletes the token file of {@code key}. Returns true if there was one. */
-  public boolean invalidate(CacheKey key) {
-    try {
-      boolean deleted = Files.deleteIfExists(fileFor(key));
-      if (deleted) {
-        log.debug("Removed cached CodeArtifact token " + key);
-      }
-      return deleted;
-    } catch (IOException | RuntimeException e) {
-      failure("delete " + fileFor(key), e);
-      return false;
-    }
-  }
-
   /**
    * Deletes the cached entry that holds {@code secret}, a token a repository has just rejected (revoked, or
    * cached under a key that no longer fits the caller), so the next build fetches a new one instead of failing

@@ -65,18 +65,8 @@ public final class Parameters {
     return template.copy();
   }
 
-  /** Whether the user set {@code codeartifact.domain} (discovery fills it otherwise). */
-  public boolean hasDomain() {
-    return raw.get(Configuration.DOMAIN) != null;
-  }
-
   public Set<String> serverIds() {
     return serverIds;
-  }
-
-  /** The {@code serverIds} value as the user wrote it, for error lines. */
-  public String serverIdsValue() {
-    return raw.get(Configuration.SERVER_IDS);
   }
 
   public boolean failOnError() {

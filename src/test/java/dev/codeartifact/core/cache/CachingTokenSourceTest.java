@@ -1,6 +1,7 @@
 package dev.codeartifact.core.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -156,13 +157,13 @@ class CachingTokenSourceTest {
   }
 
   @Test
-  void invalidateAndPurge() throws Exception {
+  void forgetAndPurge() throws Exception {
     CountingSource aws = new CountingSource(clock, 0);
     CountingFactory factory = new CountingFactory(aws);
     source(dir, factory, Duration.ofSeconds(1)).fetch(request);
     // what the cache offers the rest of the plugin (a rejected token, the purge goal); the next build fetches
     DiskTokenCache cache = new DiskTokenCache(dir, clock, log.buildLog());
-    assertTrue(cache.invalidate(CacheKey.of(request, ENV, home)));
+    assertNotNull(cache.forget("secret-token-1"));
     assertEquals("secret-token-2", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());
     assertEquals(1, cache.purge());
     assertEquals("secret-token-3", source(dir, factory, Duration.ofSeconds(1)).fetch(request).secret());

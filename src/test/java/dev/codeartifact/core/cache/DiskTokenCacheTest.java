@@ -250,7 +250,7 @@ class DiskTokenCacheTest {
     assertNull(usable(cache, key));
     assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1)))));
     assertFalse(cache.store(key, token(SECRET, T0.plus(Duration.ofHours(1)))));
-    assertFalse(cache.invalidate(key));
+    assertNull(cache.forget(SECRET));
     assertEquals(0, cache.purge());
     assertEquals(1, log.warns().size(), log.all());
     assertFalse(log.all().contains(SECRET));
@@ -320,19 +320,19 @@ class DiskTokenCacheTest {
   }
 
   @Test
-  void invalidateAndPurge() throws Exception {
+  void forgetAndPurge() throws Exception {
     CacheKey other = CacheKey.of(TokenRequest.builder().domain("other").build(),
         Collections.<String, String>emptyMap(), tmp.resolve("home"));
     cache.store(key, token(SECRET, T0.plus(Duration.ofHours(12))));
-    cache.store(other, token(SECRET, T0.plus(Duration.ofHours(12))));
+    cache.store(other, token(SECRET + "-other", T0.plus(Duration.ofHours(12))));
     try (DiskTokenCache.FileLockHandle h = cache.lockExclusive(key, Duration.ofSeconds(1))) {
       assertNotNull(h);
     }
     Files.write(dir.resolve("." + key.hash() + ".abc.tmp"), new byte[] {1});
     Files.write(dir.resolve("README.txt"), new byte[] {1});
 
-    assertTrue(cache.invalidate(key));
-    assertFalse(cache.invalidate(key));
+    assertEquals(SECRET, cache.forget(SECRET).token().secret());
+    assertNull(cache.forget(SECRET));
     assertNull(usable(cache, key));
     assertNotNull(usable(cache, other));
 
