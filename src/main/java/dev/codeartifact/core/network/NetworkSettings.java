@@ -39,11 +39,6 @@ public final class NetworkSettings {
   private final Boolean fips;
   private final Boolean dualstack;
 
-  public NetworkSettings(Duration connectTimeout, Duration readTimeout) {
-    this(connectTimeout, readTimeout, Collections.<ProxySettings>emptyList(), null,
-        Collections.<X509Certificate>emptyList(), null, null);
-  }
-
   private NetworkSettings(Duration connectTimeout, Duration readTimeout, List<ProxySettings> proxies, Path caBundle,
       List<X509Certificate> caCertificates, Boolean fips, Boolean dualstack) {
     this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -53,10 +48,6 @@ public final class NetworkSettings {
     this.caCertificates = Collections.unmodifiableList(new ArrayList<>(caCertificates));
     this.fips = fips;
     this.dualstack = dualstack;
-  }
-
-  public static NetworkSettings defaults() {
-    return new NetworkSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
   }
 
   /** Reads the network properties of {@code config}, validating each; no proxy. */

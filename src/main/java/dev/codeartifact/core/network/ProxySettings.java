@@ -109,10 +109,6 @@ public final class ProxySettings {
     return id;
   }
 
-  public String protocol() {
-    return protocol;
-  }
-
   public String host() {
     return host;
   }
@@ -136,10 +132,6 @@ public final class ProxySettings {
    */
   public boolean passwordIsEncrypted() {
     return password != null && password.length() > 2 && password.startsWith("{") && password.endsWith("}");
-  }
-
-  public String nonProxyHosts() {
-    return nonProxyHosts;
   }
 
   /** "proxy ID (HOST:PORT)" for log lines and errors; holds no secret. */
