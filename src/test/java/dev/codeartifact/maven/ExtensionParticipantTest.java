@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.maven.build.MavenBuild;
 import dev.codeartifact.maven.build.PomConfiguration;
 import java.io.File;
@@ -63,7 +64,7 @@ class ExtensionParticipantTest {
     request.getUserProperties().setProperty(Configuration.DURATION, "7200");
     request.getUserProperties().setProperty(Configuration.ENDPOINT, "https://from-user-property.example");
 
-    Configuration c = PomConfiguration.of(session(request, plugin, execution, "authenticate"), BuildLog.SILENT);
+    Configuration c = PomConfiguration.of(session(request, plugin, execution, "authenticate"), RecordingLog.SILENT);
 
     assertEquals("from-execution", c.get(Configuration.DOMAIN));
     assertEquals("from-execution", c.get(Configuration.PROFILE));
@@ -80,16 +81,16 @@ class ExtensionParticipantTest {
   @Test
   void executionOfAnotherGoalIsNotRead() {
     Configuration c = PomConfiguration.of(session(new DefaultMavenExecutionRequest(),
-        dom("domain", "corp"), dom("domain", "for-token-goal"), "token"), BuildLog.SILENT);
+        dom("domain", "corp"), dom("domain", "for-token-goal"), "token"), RecordingLog.SILENT);
     assertEquals("corp", c.get(Configuration.DOMAIN));
   }
 
   @Test
   void emptyOrMissingConfiguration() {
     Configuration c = PomConfiguration.of(session(new DefaultMavenExecutionRequest(), dom(),
-        null, null), BuildLog.SILENT);
+        null, null), RecordingLog.SILENT);
     assertNull(c.get(Configuration.DOMAIN));
-    c = PomConfiguration.of(session(new DefaultMavenExecutionRequest(), null, null, null), BuildLog.SILENT);
+    c = PomConfiguration.of(session(new DefaultMavenExecutionRequest(), null, null, null), RecordingLog.SILENT);
     assertEquals("from-project", c.get(Configuration.PROFILE));
   }
 
@@ -103,10 +104,10 @@ class ExtensionParticipantTest {
     module.getProperties().setProperty(Configuration.DOMAIN, "from-module");
     DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
     assertEquals("from-top-level", PomConfiguration.of(
-        TestBuilds.session(request, null, module, top), BuildLog.SILENT).get(Configuration.DOMAIN));
+        TestBuilds.session(request, null, module, top), RecordingLog.SILENT).get(Configuration.DOMAIN));
     request.getUserProperties().setProperty(Configuration.DOMAIN, "from-user-property");
     assertEquals("from-user-property", PomConfiguration.of(
-        TestBuilds.session(request, null, module, top), BuildLog.SILENT).get(Configuration.DOMAIN));
+        TestBuilds.session(request, null, module, top), RecordingLog.SILENT).get(Configuration.DOMAIN));
   }
 
   @Test

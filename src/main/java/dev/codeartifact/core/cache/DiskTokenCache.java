@@ -99,7 +99,7 @@ public final class DiskTokenCache {
   public DiskTokenCache(Path dir, Clock clock, BuildLog log) {
     this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.log = log == null ? BuildLog.SILENT : log;
+    this.log = Objects.requireNonNull(log, "log");
   }
 
   /**

@@ -16,8 +16,6 @@ public interface BuildLog {
 
   boolean isDebugEnabled();
 
-  BuildLog SILENT = of(message -> {}, message -> {}, message -> {}, () -> false);
-
   /** A log from its four operations, so each adapter (Maven's loggers, a test's recorder) says only where lines go. */
   static BuildLog of(Consumer<String> info, Consumer<String> warn, Consumer<String> debug,
       BooleanSupplier debugEnabled) {

@@ -72,7 +72,7 @@ class AwsTokenSourceTest {
 
   private CodeArtifactException fails(String domain, NetworkSettings network) throws Exception {
     TokenRequest r = request(domain);
-    CodeArtifactException e = assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(network, BuildLog.SILENT).fetch(r));
+    CodeArtifactException e = assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(network, RecordingLog.SILENT).fetch(r));
     assertNoIssuedTokenIn(e);
     return e;
   }
@@ -93,7 +93,7 @@ class AwsTokenSourceTest {
   @Test
   void throttledThreeTimesThenSucceedsHonouringRetryAfter() throws Exception {
     long t0 = System.nanoTime();
-    AuthorizationToken t = new AwsTokenSource(network(), BuildLog.SILENT).fetch(request("throttle3-a"));
+    AuthorizationToken t = new AwsTokenSource(network(), RecordingLog.SILENT).fetch(request("throttle3-a"));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertNotNull(t.secret());
     assertEquals(4, standIn.tokenRequestCount("throttle3-a"));
@@ -112,7 +112,7 @@ class AwsTokenSourceTest {
 
   @Test
   void serverErrorsTwiceThenSucceeds() throws Exception {
-    assertNotNull(new AwsTokenSource(network(), BuildLog.SILENT).fetch(request("error500x2-a")));
+    assertNotNull(new AwsTokenSource(network(), RecordingLog.SILENT).fetch(request("error500x2-a")));
     assertEquals(3, standIn.tokenRequestCount("error500x2-a"));
   }
 
@@ -174,7 +174,7 @@ class AwsTokenSourceTest {
     try {
       TokenRequest r = TokenRequest.builder().domain("it-signed").domainOwner("111122223333").durationSeconds("900")
           .region("us-west-2").endpoint(standIn.baseUrl()).build();
-      assertNotNull(new AwsTokenSource(network(), BuildLog.SILENT).fetch(r).secret());
+      assertNotNull(new AwsTokenSource(network(), RecordingLog.SILENT).fetch(r).secret());
       assertEquals(1, standIn.tokenRequestCount("it-signed"));
     } finally {
       System.clearProperty("aws.sessionToken");
@@ -196,7 +196,7 @@ class AwsTokenSourceTest {
     TokenRequest r = request("it-down", "http://127.0.0.1:1");
     long t0 = System.nanoTime();
     CodeArtifactException e = assertThrows(CodeArtifactException.class,
-        () -> new AwsTokenSource(network(), BuildLog.SILENT).fetch(r));
+        () -> new AwsTokenSource(network(), RecordingLog.SILENT).fetch(r));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertTrue(ms < 10_000, "took " + ms + " ms");
     assertEquals("Cannot reach the CodeArtifact API at http://127.0.0.1:1 (region us-west-2): connection refused;"
@@ -223,7 +223,7 @@ class AwsTokenSourceTest {
       NetworkSettings n = NetworkSettings.from(Configuration.of(Collections.<String, String>emptyMap()),
           Collections.singletonList(new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), "alice", "wrong", null)));
       TokenRequest r = request("it-proxy-b");
-      CodeArtifactException e = assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(n, BuildLog.SILENT).fetch(r));
+      CodeArtifactException e = assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(n, RecordingLog.SILENT).fetch(r));
       assertEquals("The proxy corp (127.0.0.1:" + proxy.port() + ") refused the CodeArtifact API call for domain"
           + " it-proxy-b (owner caller's account, region us-west-2) with 407 Proxy Authentication Required: check"
           + " <username> and <password> of the proxy in settings.xml", e.getMessage());
@@ -238,7 +238,7 @@ class AwsTokenSourceTest {
       NetworkSettings n = NetworkSettings.from(Configuration.of(Collections.<String, String>emptyMap()),
           Collections.singletonList(new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), null, null,
               "localhost|127.0.0.*")));
-      assertNotNull(new AwsTokenSource(n, BuildLog.SILENT).fetch(request("it-proxy-c")));
+      assertNotNull(new AwsTokenSource(n, RecordingLog.SILENT).fetch(request("it-proxy-c")));
       assertEquals(0, proxy.count());
     }
   }
@@ -269,7 +269,7 @@ class AwsTokenSourceTest {
         which[0] = i;
         TokenRequest r = request("it-malformed", "http://127.0.0.1:" + server.getAddress().getPort());
         CodeArtifactException e = assertThrows(CodeArtifactException.class,
-            () -> new AwsTokenSource(network(), BuildLog.SILENT).fetch(r));
+            () -> new AwsTokenSource(network(), RecordingLog.SILENT).fetch(r));
         for (Throwable t = e; t != null; t = t.getCause()) {
           assertFalse(String.valueOf(t.getMessage()).contains("SECRETTOKEN"), "body " + i + ": " + t.getClass());
           assertFalse(t.toString().contains("abcdefghijklmnopqrstuvwxyz0123456789_-abcdefghijklmnop"), "body " + i);
@@ -329,7 +329,7 @@ class AwsTokenSourceTest {
         NetworkSettings n = NetworkSettings.from(Configuration.of(m), Collections.singletonList(
             new ProxySettings("corp", "https", "127.0.0.1", proxy.getLocalPort(), null, null, null)));
         TokenRequest r = TokenRequest.builder().domain("it-endpoints").region("us-west-2").build();
-        assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(n, BuildLog.SILENT).fetch(r));
+        assertThrows(CodeArtifactException.class, () -> new AwsTokenSource(n, RecordingLog.SILENT).fetch(r));
         assertFalse(connects.isEmpty(), "no CONNECT for fips=" + c[0] + " dualstack=" + c[1]);
         assertEquals("CONNECT " + c[2] + " HTTP/1.1", connects.get(0), "fips=" + c[0] + " dualstack=" + c[1]);
       }

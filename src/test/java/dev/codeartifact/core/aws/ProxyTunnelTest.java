@@ -233,7 +233,7 @@ class ProxyTunnelTest {
 
   @Test
   void caBundleMakesTheHandshakeSucceed() throws Exception {
-    assertNotNull(new AwsTokenSource(network(Collections.<ProxySettings>emptyList(), ca()), BuildLog.SILENT)
+    assertNotNull(new AwsTokenSource(network(Collections.<ProxySettings>emptyList(), ca()), RecordingLog.SILENT)
         .fetch(request("tls-direct")));
     assertEquals(1, standIn.tokenRequestCount("tls-direct"));
   }
@@ -242,7 +242,7 @@ class ProxyTunnelTest {
   void withoutTheCaBundleTheCertificateIsNotTrusted() throws Exception {
     TokenRequest r = request("tls-untrusted");
     CodeArtifactException e = assertThrows(CodeArtifactException.class,
-        () -> new AwsTokenSource(network(Collections.<ProxySettings>emptyList(), null), BuildLog.SILENT).fetch(r));
+        () -> new AwsTokenSource(network(Collections.<ProxySettings>emptyList(), null), RecordingLog.SILENT).fetch(r));
     assertEquals("The TLS certificate of the CodeArtifact API at " + tlsUrl() + " is not trusted by this JVM: if a"
         + " TLS-inspecting proxy or a private CA issued it, put that CA certificate (PEM) into codeartifact.caBundle",
         e.getMessage());
@@ -272,7 +272,7 @@ class ProxyTunnelTest {
           new ProxySettings("corp", "http", "127.0.0.1", proxy.port(), "alice", "not-the-password", null)), ca());
       TokenRequest r = request("tls-proxy-refused");
       CodeArtifactException e = assertThrows(CodeArtifactException.class,
-          () -> new AwsTokenSource(n, BuildLog.SILENT).fetch(r));
+          () -> new AwsTokenSource(n, RecordingLog.SILENT).fetch(r));
       assertEquals("The proxy corp (127.0.0.1:" + proxy.port() + ") refused the CodeArtifact API call for domain"
           + " tls-proxy-refused (owner caller's account, region us-west-2) with 407 Proxy Authentication Required:"
           + " check <username> and <password> of the proxy in settings.xml", e.getMessage());
@@ -288,7 +288,7 @@ class ProxyTunnelTest {
     try (CountingProxy proxy = CountingProxy.start(0)) {
       NetworkSettings n = network(Collections.singletonList(
           new ProxySettings("open", "http", "127.0.0.1", proxy.port(), null, null, null)), ca());
-      assertNotNull(new AwsTokenSource(n, BuildLog.SILENT).fetch(request("tls-open-proxy")));
+      assertNotNull(new AwsTokenSource(n, RecordingLog.SILENT).fetch(request("tls-open-proxy")));
       assertEquals(1, proxy.count());
       assertEquals(1, proxy.forwardedCount());
     }

@@ -13,6 +13,7 @@ import dev.codeartifact.core.flow.BuildNotes;
 import dev.codeartifact.core.flow.CodeArtifactException;
 import dev.codeartifact.core.flow.Configuration;
 import dev.codeartifact.core.flow.Parameters;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.flow.TokenFlow;
 import dev.codeartifact.core.flow.TokenRequest;
 import dev.codeartifact.core.network.NetworkSettings;
@@ -88,7 +89,7 @@ class SecretRedactionTest {
       return new IOException("upstream said " + TOKEN);
     }
     if (type == BuildLog.class) {
-      return BuildLog.SILENT;
+      return RecordingLog.SILENT;
     }
     if (type == SSLSocketFactory.class) {
       return SSLSocketFactory.getDefault();
@@ -335,7 +336,7 @@ class SecretRedactionTest {
     out.add(Redacted.of(new IOException("upstream said " + TOKEN, new IOException("cause " + TOKEN))));
 
     Path cacheDir = tmp.resolve("cache");
-    CachingTokenSource caching = CachingTokenSource.create(new DiskTokenCache(cacheDir, Clock.systemUTC(), null),
+    CachingTokenSource caching = CachingTokenSource.create(new DiskTokenCache(cacheDir, Clock.systemUTC(), RecordingLog.SILENT),
         Collections.<String, String>emptyMap(), cacheDir, () -> r -> token);
     caching.fetch(request); // now in its memory
     out.add(caching);
@@ -343,7 +344,7 @@ class SecretRedactionTest {
     Parameters parameters = Parameters.parse(Configuration.of(Collections.<String, String>emptyMap()),
         Collections.singletonList((ProxySettings) valueFor(ProxySettings.class)));
     out.add(parameters);
-    TokenFlow flow = new TokenFlow(BuildLog.SILENT, (p, l) -> r -> token, Clock.systemUTC());
+    TokenFlow flow = new TokenFlow(RecordingLog.SILENT, (p, l) -> r -> token, Clock.systemUTC());
     out.add(construct("dev.codeartifact.core.flow.TokenFlow$Lazy", flow, parameters));
     TokenFlow.Outcome outcome = flow
         .fetch(Parameters.parse(Configuration.of(Collections.<String, String>emptyMap()),

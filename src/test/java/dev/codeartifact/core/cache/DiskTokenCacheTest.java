@@ -122,7 +122,7 @@ class DiskTokenCacheTest {
     assertEquals(Duration.ofHours(1), entry.margin());
 
     // another instance (another build) reads the same file
-    assertEquals(t, usable(new DiskTokenCache(dir, clock, null), key));
+    assertEquals(t, usable(new DiskTokenCache(dir, clock, RecordingLog.SILENT), key));
 
     // file name: the key hash only; content: the key hash, never the clear key
     assertEquals(Collections.singletonList(key.hash()), listDir());

@@ -33,7 +33,7 @@ class LongBuildRenewalTest {
       issued.add(t);
       return t;
     };
-    TokenFlow flow = new TokenFlow(BuildLog.SILENT, (p, log) -> ttl600, clock);
+    TokenFlow flow = new TokenFlow(RecordingLog.SILENT, (p, log) -> ttl600, clock);
     FakeBuild build = new FakeBuild();
     java.util.Map<String, String> values = new java.util.HashMap<>();
     values.put(Configuration.DOMAIN, "ttl600-long-build");

@@ -11,6 +11,9 @@ import java.util.List;
  * that no secret is logged. Pass {@link #buildLog()} to the code under test.
  */
 public final class RecordingLog {
+  /** A log that drops every line, for tests that check something else. */
+  public static final BuildLog SILENT = BuildLog.of(m -> {}, m -> {}, m -> {}, () -> false);
+
   public final List<String> lines = Collections.synchronizedList(new ArrayList<String>());
   private final BuildLog log;
 

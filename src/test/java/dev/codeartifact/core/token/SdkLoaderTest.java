@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.CodeArtifactException;
+import dev.codeartifact.core.flow.RecordingLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ class SdkLoaderTest {
     byte[] inner = innerJarWithFactory();
     try (URLClassLoader plugin = pluginLoader(inner)) {
       Path sdkDir = tmp.resolve("cache").resolve("sdk");
-      AwsSourceFactory factory = SdkLoader.load(plugin, "nested.Factory", sdkDir, BuildLog.SILENT);
+      AwsSourceFactory factory = SdkLoader.load(plugin, "nested.Factory", sdkDir, RecordingLog.SILENT);
 
       // Loaded by a child of the plugin's loader, from the unpacked copy, not from the test class path.
       ClassLoader loader = factory.getClass().getClassLoader();
@@ -47,7 +48,7 @@ class SdkLoaderTest {
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
       assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sdkDir)));
       // It really runs: the test factory answers a fixed token.
-      AuthorizationToken token = factory.create(null, BuildLog.SILENT).fetch(null);
+      AuthorizationToken token = factory.create(null, RecordingLog.SILENT).fetch(null);
       assertEquals("from-nested-jar", token.secret());
     }
   }
@@ -58,16 +59,16 @@ class SdkLoaderTest {
     try (URLClassLoader plugin = pluginLoader(inner)) {
       URL nested = plugin.getResource(SdkLoader.NESTED_JAR);
       Path sdkDir = tmp.resolve("sdk");
-      Path first = SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT);
+      Path first = SdkLoader.unpack(nested, sdkDir, RecordingLog.SILENT);
       assertTrue(first.getFileName().toString().matches("aws-sdk-[0-9a-f]+-" + inner.length + "\\.jar"));
       Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.fromMillis(0));
-      assertEquals(first, SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT));
+      assertEquals(first, SdkLoader.unpack(nested, sdkDir, RecordingLog.SILENT));
       assertEquals(0, Files.getLastModifiedTime(first).toMillis(), "an intact copy is not rewritten");
 
       byte[] damaged = inner.clone();
       damaged[3] ^= 1; // same size, other content
       Files.write(first, damaged);
-      assertEquals(first, SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT));
+      assertEquals(first, SdkLoader.unpack(nested, sdkDir, RecordingLog.SILENT));
       assertArrayEquals(inner, Files.readAllBytes(first));
       assertEquals(1, Files.list(sdkDir).count(), "no temporary file left behind");
     }
@@ -78,7 +79,7 @@ class SdkLoaderTest {
     byte[] inner = "bytes".getBytes(StandardCharsets.UTF_8);
     try (URLClassLoader plugin = pluginLoader(inner)) {
       Path notADir = Files.write(tmp.resolve("file"), new byte[0]);
-      Path copy = SdkLoader.unpack(plugin.getResource(SdkLoader.NESTED_JAR), notADir.resolve("sdk"), BuildLog.SILENT);
+      Path copy = SdkLoader.unpack(plugin.getResource(SdkLoader.NESTED_JAR), notADir.resolve("sdk"), RecordingLog.SILENT);
       assertNotEquals(notADir, copy.getParent());
       assertArrayEquals(inner, Files.readAllBytes(copy));
       assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
@@ -89,7 +90,7 @@ class SdkLoaderTest {
   void aBrokenNestedJarIsAClearError() throws Exception {
     try (URLClassLoader plugin = pluginLoader("garbage".getBytes(StandardCharsets.UTF_8))) {
       CodeArtifactException e = assertThrows(CodeArtifactException.class,
-          () -> SdkLoader.load(plugin, "nested.Factory", tmp.resolve("sdk"), BuildLog.SILENT));
+          () -> SdkLoader.load(plugin, "nested.Factory", tmp.resolve("sdk"), RecordingLog.SILENT));
       assertTrue(e.getMessage().startsWith("The AWS SDK inside codeartifact-maven-plugin could not be loaded from "
           + tmp.resolve("sdk")), e.getMessage());
       assertTrue(e.getMessage().endsWith("delete it so Maven downloads it again"), e.getMessage());
@@ -102,21 +103,21 @@ class SdkLoaderTest {
     try (URLClassLoader plugin = pluginLoader(inner)) {
       URL nested = plugin.getResource(SdkLoader.NESTED_JAR);
       Path sdkDir = tmp.resolve("shared").resolve("sdk");
-      Path copy = SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT);
+      Path copy = SdkLoader.unpack(nested, sdkDir, RecordingLog.SILENT);
       assertEquals(sdkDir, copy.getParent());
 
       // Someone opened the folder (a shared cacheDir): an intact-looking copy there is not used.
       Files.setPosixFilePermissions(sdkDir, PosixFilePermissions.fromString("rwxrwxrwx"));
-      Path elsewhere = SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT);
+      Path elsewhere = SdkLoader.unpack(nested, sdkDir, RecordingLog.SILENT);
       assertNotEquals(sdkDir, elsewhere.getParent());
       assertArrayEquals(inner, Files.readAllBytes(elsewhere));
 
       // Same for a copy others may write to, in a private folder.
       Files.setPosixFilePermissions(sdkDir, PosixFilePermissions.fromString("rwx------"));
       Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-rw-rw-"));
-      assertNotEquals(sdkDir, SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT).getParent());
+      assertNotEquals(sdkDir, SdkLoader.unpack(nested, sdkDir, RecordingLog.SILENT).getParent());
       Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
-      assertEquals(copy, SdkLoader.unpack(nested, sdkDir, BuildLog.SILENT));
+      assertEquals(copy, SdkLoader.unpack(nested, sdkDir, RecordingLog.SILENT));
     }
   }
 
@@ -124,11 +125,11 @@ class SdkLoaderTest {
   void purgeDeletesTheCopiesAndNothingElse() throws Exception {
     try (URLClassLoader plugin = pluginLoader("bytes".getBytes(StandardCharsets.UTF_8))) {
       Path sdkDir = tmp.resolve("sdk");
-      SdkLoader.unpack(plugin.getResource(SdkLoader.NESTED_JAR), sdkDir, BuildLog.SILENT);
+      SdkLoader.unpack(plugin.getResource(SdkLoader.NESTED_JAR), sdkDir, RecordingLog.SILENT);
       assertEquals(1, SdkLoader.purge(sdkDir));
       assertTrue(Files.notExists(sdkDir));
 
-      SdkLoader.unpack(plugin.getResource(SdkLoader.NESTED_JAR), sdkDir, BuildLog.SILENT);
+      SdkLoader.unpack(plugin.getResource(SdkLoader.NESTED_JAR), sdkDir, RecordingLog.SILENT);
       Files.write(sdkDir.resolve("notes.txt"), new byte[0]);
       assertEquals(1, SdkLoader.purge(sdkDir));
       assertEquals(Collections.singletonList("notes.txt"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.codeartifact.core.flow.BuildLog;
 import dev.codeartifact.core.flow.Configuration;
+import dev.codeartifact.core.flow.RecordingLog;
 import dev.codeartifact.core.flow.TokenPlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ class CoreExtensionConfigurationTest {
     r.addRemoteRepository(new MavenArtifactRepository("central", "https://repo.maven.apache.org/maven2",
         new DefaultRepositoryLayout(), policy, policy));
     List<String> found = new ArrayList<>();
-    for (TokenPlanner.Repository repo : CoreExtensionConfiguration.repositories(r, BuildLog.SILENT)) {
+    for (TokenPlanner.Repository repo : CoreExtensionConfiguration.repositories(r, RecordingLog.SILENT)) {
       found.add(repo.toString());
     }
     assertEquals(List.of(
@@ -147,7 +148,7 @@ class CoreExtensionConfigurationTest {
   private List<String> pomRepositories(String pom) throws Exception {
     MavenExecutionRequest r = new DefaultMavenExecutionRequest();
     r.setPom(Files.writeString(dir.resolve("pom.xml"), pom).toFile());
-    return CoreExtensionConfiguration.repositories(r, BuildLog.SILENT).stream().map(Object::toString)
+    return CoreExtensionConfiguration.repositories(r, RecordingLog.SILENT).stream().map(Object::toString)
         .collect(Collectors.toList());
   }
 
@@ -185,7 +186,7 @@ class CoreExtensionConfigurationTest {
     assertEquals(List.of(), pomRepositories("<project><repositories>"));
     MavenExecutionRequest absent = new DefaultMavenExecutionRequest();
     absent.setPom(dir.resolve("absent.xml").toFile());
-    assertEquals(List.of(), CoreExtensionConfiguration.repositories(absent, BuildLog.SILENT));
+    assertEquals(List.of(), CoreExtensionConfiguration.repositories(absent, RecordingLog.SILENT));
   }
 
   @Test

@@ -125,7 +125,7 @@ class MavenCredentialsTest {
   @Test
   void everyProjectRepositoryCopyAuthenticates() {
     Build b = new Build();
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
     for (MavenProject p : List.of(b.parent, b.module)) {
       assertToken(b.repoSession, byId(p.getRemoteProjectRepositories(), "acme-all"), TOKEN.secret());
       assertToken(b.repoSession, byId(p.getRemotePluginRepositories(), "acme-all"), TOKEN.secret());
@@ -142,7 +142,7 @@ class MavenCredentialsTest {
   @Test
   void requestRepositoriesAndDistributionRepositoriesCarryTheToken() {
     Build b = new Build();
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
     for (ArtifactRepository r : List.of(b.request.getRemoteRepositories().get(0),
         b.request.getPluginArtifactRepositories().get(0), b.releasesDist, b.snapshotsDist)) {
       assertNotNull(r.getAuthentication(), r.getId());
@@ -162,7 +162,7 @@ class MavenCredentialsTest {
   @Test
   void repositoriesCreatedLaterGetTheTokenFromTheSelector() {
     Build b = new Build();
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
     assertToken(b.repoSession, fresh(b.repoSession, "snapshots", ACME_SNAPSHOTS), TOKEN.secret());
     assertToken(b.repoSession, fresh(b.repoSession, "acme-all", ACME_MIRROR), TOKEN.secret());
     assertNoAuthentication(b.repoSession, fresh(b.repoSession, "other", OTHER_LIBS));
@@ -172,7 +172,7 @@ class MavenCredentialsTest {
   void serversGetUsernameAndPasswordAndKeepTheirOtherSettings() {
     Build b = new Build();
     Server before = server(b.request, "acme-all");
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
     Server existing = server(b.request, "acme-all");
     assertSame(before, existing, "edited in place");
     assertEquals("aws", existing.getUsername());
@@ -195,10 +195,10 @@ class MavenCredentialsTest {
   @Test
   void applyingAgainReplacesTheTokenEverywhereWithoutDuplicates() {
     Build b = new Build();
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
     assertEquals(5, b.request.getServers().size());
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN_B), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN_B), RecordingLog.SILENT);
     assertEquals(5, b.request.getServers().size());
     assertEquals(TOKEN_B.secret(), server(b.request, "releases").getPassword());
     assertToken(b.repoSession, byId(b.module.getRemoteProjectRepositories(), "releases"), TOKEN_B.secret());
@@ -210,7 +210,7 @@ class MavenCredentialsTest {
   void emptyTokensChangeNothing() {
     Build b = new Build();
     List<RemoteRepository> before = b.module.getRemoteProjectRepositories();
-    MavenCredentials.apply(b.session.getRequest(), b.session, Map.of(), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, Map.of(), RecordingLog.SILENT);
     assertSame(before, b.module.getRemoteProjectRepositories());
     assertEquals(2, b.request.getServers().size());
     assertNull(server(b.request, "acme-all").getPassword());
@@ -249,7 +249,7 @@ class MavenCredentialsTest {
   void noRepositorySessionAtAll() {
     Build b = new Build();
     MavenSession withoutRepoSession = session(b.request, null, b.parent, b.module);
-    MavenCredentials.apply(withoutRepoSession.getRequest(), withoutRepoSession, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(withoutRepoSession.getRequest(), withoutRepoSession, acmeTokens(TOKEN), RecordingLog.SILENT);
     assertEquals(TOKEN.secret(), b.releasesDist.getAuthentication().getPassword());
   }
 
@@ -258,7 +258,7 @@ class MavenCredentialsTest {
     // Maven 3.9 wraps the DefaultAuthenticationSelector in a ConservativeAuthenticationSelector.
     DefaultAuthenticationSelector inner = new DefaultAuthenticationSelector();
     Build b = new Build(readOnlyRepoSession(new ConservativeAuthenticationSelector(inner)));
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
     assertToken(b.repoSession, fresh(b.repoSession, "snapshots", ACME_SNAPSHOTS), TOKEN.secret());
     RemoteRepository bare = new RemoteRepository.Builder("snapshots", "default", ACME_SNAPSHOTS).build();
     assertEquals(new TokenAuthentication(TOKEN), inner.getAuthentication(bare));
@@ -269,7 +269,7 @@ class MavenCredentialsTest {
     DefaultAuthenticationSelector selector = new DefaultAuthenticationSelector();
     selector.add("github", new AuthenticationBuilder().addUsername("me").addPassword("pw").build());
     Build b = new Build(readOnlyRepoSession(selector));
-    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
     try (AuthenticationContext ctx = AuthenticationContext.forRepository(b.repoSession,
         fresh(b.repoSession, "github", "https://maven.pkg.github.com/x/y"))) {
       assertEquals("me", ctx.get(AuthenticationContext.USERNAME));
@@ -282,7 +282,7 @@ class MavenCredentialsTest {
     Build b = new Build();
     MavenProject bare = new MavenProject();
     MavenSession s = session(b.request, b.repoSession, bare, b.module);
-    MavenCredentials.apply(s.getRequest(), s, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(s.getRequest(), s, acmeTokens(TOKEN), RecordingLog.SILENT);
     assertTrue(MavenCredentials.distributionRepositories(bare).isEmpty());
     assertToken(b.repoSession, byId(b.module.getRemoteProjectRepositories(), "releases"), TOKEN.secret());
   }
@@ -294,7 +294,7 @@ class MavenCredentialsTest {
         new org.apache.maven.execution.DefaultMavenExecutionResult());
     s.setProjects(new ArrayList<>(List.of(b.module)));
     assertEquals(List.of(b.module), MavenCredentials.projects(s));
-    MavenCredentials.apply(s.getRequest(), s, acmeTokens(TOKEN), BuildLog.SILENT);
+    MavenCredentials.apply(s.getRequest(), s, acmeTokens(TOKEN), RecordingLog.SILENT);
     assertToken(b.repoSession, byId(b.module.getRemoteProjectRepositories(), "releases"), TOKEN.secret());
   }
 
@@ -310,7 +310,7 @@ class MavenCredentialsTest {
         for (int i = 0; i < threads; i++) {
           futures.add(pool.submit(() -> {
             barrier.await();
-            MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), BuildLog.SILENT);
+            MavenCredentials.apply(b.session.getRequest(), b.session, acmeTokens(TOKEN), RecordingLog.SILENT);
             // what other modules do meanwhile: read the servers and the selector
             for (Server s : b.request.getServers()) {
               s.getId();
@@ -392,7 +392,7 @@ class MavenCredentialsTest {
     Map<String, AuthorizationToken> tokens = new HashMap<>();
     tokens.put("releases", TOKEN);
     tokens.put("other", TOKEN_B);
-    MavenCredentials.apply(b.session.getRequest(), b.session, tokens, BuildLog.SILENT);
+    MavenCredentials.apply(b.session.getRequest(), b.session, tokens, RecordingLog.SILENT);
     assertToken(b.repoSession, byId(b.module.getRemoteProjectRepositories(), "releases"), TOKEN.secret());
     assertToken(b.repoSession, byId(b.module.getRemoteProjectRepositories(), "other"), TOKEN_B.secret());
     assertNoAuthentication(b.repoSession, byId(b.module.getRemoteProjectRepositories(), "acme-all"));
